@@ -1,0 +1,123 @@
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '../db/raw.js';
+import type { Db } from '../kernel/ctx.js';
+import type { DomainEvents, EventEnvelope, EventType } from '../kernel/events.js';
+import { outboxEvents } from './tables.js';
+
+type Handler<T extends EventType> = (event: EventEnvelope<T>) => Promise<void> | void;
+
+const MAX_ATTEMPTS = 10;
+const LEASE_SECONDS = 60;
+
+/**
+ * Delivers committed outbox events to subscribers in id order. One dispatcher runs per process;
+ * with PostgreSQL several processes share the work through `FOR UPDATE SKIP LOCKED`.
+ * A handler that throws leaves the event pending; it is tried again on the next pass.
+ */
+export class OutboxDispatcher {
+  private handlers = new Map<string, Array<Handler<never>>>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: Db, private readonly log: (msg: string, err?: unknown) => void = () => {}) {}
+
+  on<T extends EventType>(type: T, handler: Handler<T>): void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler as Handler<never>);
+    this.handlers.set(type, list);
+  }
+
+  /** Called after a commit that wrote events; coalesces concurrent wake-ups into one pass. */
+  wake = (): void => {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  };
+
+  /** Also poll, for events committed by other processes or left by a crash. */
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(this.wake, intervalMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Dispatches until nothing is pending, after any pass under way; resolves when done (tests await it). */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    await this.pass();
+  }
+
+  private async pass(): Promise<void> {
+    // a failing event is tried once per drain, not in a tight loop
+    let cursor = 0;
+    for (;;) {
+      const last = await this.passOnce(cursor);
+      if (last === null) return;
+      cursor = last;
+    }
+  }
+
+  /**
+   * Claims a batch with a short lease (so several processes never deliver the same event at
+   * once), then runs the handlers outside any transaction: a handler may query and write freely
+   * (PGlite runs one transaction at a time, so holding one here would deadlock a handler).
+   */
+  private async passOnce(afterId: number): Promise<number | null> {
+    const claimed = await queryRows<{
+      id: string | number;
+      org_id: string;
+      store_id: string;
+      type: string;
+      payload: unknown;
+      created_at: string | Date;
+    }>(this.db, sql`
+      update ${outboxEvents} set claimed_until = now() + interval '${sql.raw(String(LEASE_SECONDS))} seconds'
+      where id in (
+        select id from ${outboxEvents}
+        where dispatched_at is null and attempts < ${MAX_ATTEMPTS} and id > ${afterId}
+          and (claimed_until is null or claimed_until < now())
+        order by id limit 200
+        for update skip locked)
+      returning id, org_id, store_id, type, payload, created_at`);
+    const rows = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+    for (const row of rows) {
+      const event = {
+        id: row.id,
+        orgId: row.org_id,
+        storeId: row.store_id,
+        type: row.type as EventType,
+        payload: row.payload as DomainEvents[EventType],
+        createdAt: new Date(row.created_at),
+      } satisfies EventEnvelope;
+      try {
+        for (const h of this.handlers.get(row.type) ?? []) await (h as Handler<EventType>)(event);
+        await this.db
+          .update(outboxEvents)
+          .set({ dispatchedAt: sql`now()`, claimedUntil: null })
+          .where(eq(outboxEvents.id, row.id));
+      } catch (err) {
+        this.log(`outbox event ${row.id} (${row.type}) failed`, err);
+        await this.db
+          .update(outboxEvents)
+          .set({ attempts: sql`${outboxEvents.attempts} + 1`, lastError: String(err), claimedUntil: null })
+          .where(eq(outboxEvents.id, row.id));
+      }
+    }
+    return rows.length ? rows[rows.length - 1]!.id : null;
+  }
+}
