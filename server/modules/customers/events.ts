@@ -1,0 +1,8 @@
+/** Events of the customers module (no phone or name in them: events travel to the realtime bus). */
+declare module '../../kernel/events.js' {
+  interface DomainEvents {
+    'customer.created': { customerId: string; firstStoreId: string };
+  }
+}
+
+export {};
