@@ -1,0 +1,35 @@
+/** Orders: one aggregate for every channel, its state machine, refunds, and pickup (核销). */
+import './events.js';
+
+export { registerOrders } from './register.js';
+export type { OrdersPorts, PaymentsPort } from './ports.js';
+export { createOrder, UNPAID_HOLD_MS, type CreateOrderInput } from './use-cases/create-order.js';
+export { markPaid } from './use-cases/mark-paid.js';
+export { markRefundSucceeded } from './use-cases/mark-refund-succeeded.js';
+export { markReady } from './use-cases/mark-ready.js';
+export { holdPresaleLine } from './use-cases/hold-presale-line.js';
+export { cancelOrder } from './use-cases/cancel-order.js';
+export { refundOrder, type RefundOrderInput } from './use-cases/refund-order.js';
+export { startOrderPayment } from './use-cases/start-payment.js';
+export { expireUnpaidOrder, PAYMENT_TIMEOUT_REASON } from './use-cases/expire-unpaid-order.js';
+export { expireOverdueOrders, EXPIRE_UNPAID_JOB } from './use-cases/expire-overdue-orders.js';
+export { getOrder, listOrders, getOrderForStaff, listOrdersForStaff } from './queries.js';
+export { TRANSITIONS, canTransition, assertTransition, refundState, refundableFen } from './state.js';
+export * from './pickup/index.js';
+/** the order's zod schema, for other modules' route responses */
+export { OrderView as OrderViewSchema } from './contract.js';
+export type {
+  OrderView,
+  StaffOrderView,
+  OrderCustomer,
+  OrderLineView,
+  OrderStatus,
+  OrderChannel,
+  Fulfilment,
+  PaymentMethod,
+  RefundState,
+  RefundResult,
+  VerificationView,
+  VerificationResult,
+  PickupLookup,
+} from './contract.js';
