@@ -1,0 +1,54 @@
+import type { Ctx } from '../../../kernel/ctx.js';
+import { getSkusForSale } from '../../catalog/index.js';
+import type { CampaignItemView, CampaignView } from '../contract.js';
+import { itemsOf, progressOf, reached, slotsOf, type CampaignRow } from './campaign.repo.js';
+import { priceAt } from './pricing.js';
+
+export function sharePath(slug: string, campaignId: string): string {
+  return `/shop/${slug}/c/${campaignId}`;
+}
+
+/** The campaign with its items (names from the catalog, price now, remaining), slots and 成团 progress. */
+export async function presentCampaign(ctx: Ctx, c: CampaignRow, slug: string): Promise<CampaignView> {
+  const [items, slots, progress] = await Promise.all([itemsOf(ctx, c.id), slotsOf(ctx, c.id), progressOf(ctx, c.id)]);
+  const skus = await getSkusForSale(ctx, items.map((i) => i.skuId));
+  const itemViews: CampaignItemView[] = items.map((i) => {
+    const s = skus.get(i.skuId);
+    return {
+      id: i.id,
+      skuId: i.skuId,
+      productName: s?.productName ?? '',
+      spec: s?.spec ?? '',
+      unit: s?.unit ?? '',
+      imageUrl: s?.imageUrl ?? null,
+      supplierId: s?.supplierId ?? null,
+      priceFen: i.priceFen,
+      currentPriceFen: priceAt(i.priceFen, i.tiers, i.sold),
+      tiers: i.tiers,
+      totalCap: i.totalCap,
+      perPersonCap: i.perPersonCap,
+      sold: i.sold,
+      remaining: i.totalCap === null ? null : i.totalCap - i.sold,
+    };
+  });
+  return {
+    id: c.id,
+    storeId: c.storeId,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    openAt: c.openAt.toISOString(),
+    cutoffAt: c.cutoffAt.toISOString(),
+    pickupDate: c.pickupDate,
+    minKind: c.minKind,
+    minValue: c.minValue,
+    items: itemViews,
+    slots: slots.map((s) => ({ id: s.id, label: s.label, capacity: s.capacity, booked: s.booked })),
+    progress: { ...progress, minKind: c.minKind, minValue: c.minValue, reached: reached(c, progress) },
+    sharePath: sharePath(slug, c.id),
+    decidedAt: c.decidedAt?.toISOString() ?? null,
+    settledAt: c.settledAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** Group buying (接龙 / presale): shapes shared by the server routes and web/ (browser-safe). */
+
+export const CampaignStatusSchema = z.enum(['draft', 'open', 'closed', 'formed', 'failed', 'cancelled']);
+export type CampaignStatus = z.infer<typeof CampaignStatusSchema>;
+
+const fen = z.number().int().min(0).max(100_000_000);
+const qty = z.number().int().min(1).max(1_000_000);
+
+export const LadderTierSchema = z.object({ minQty: qty, priceFen: fen });
+
+export const CampaignItemInput = z.object({
+  /** kept when editing an existing item (its counters stay); new items have none */
+  id: z.uuid().optional(),
+  skuId: z.uuid(),
+  priceFen: fen,
+  /** 阶梯团: on the total sold of this item, each tier cheaper than the one before */
+  tiers: z.array(LadderTierSchema).max(10).default([]),
+  totalCap: qty.nullable().default(null),
+  perPersonCap: qty.nullable().default(null),
+});
+export const SlotInput = z.object({ id: z.uuid().optional(), label: z.string().trim().min(1).max(60), capacity: z.number().int().min(1).max(100_000) });
+
+export const CampaignInput = z.object({
+  title: z.string().trim().min(1).max(80),
+  description: z.string().trim().max(2000).default(''),
+  status: z.enum(['draft', 'open']).default('draft'),
+  openAt: z.iso.datetime(),
+  cutoffAt: z.iso.datetime(),
+  pickupDate: z.iso.date(),
+  minKind: z.enum(['buyers', 'qty']).default('buyers'),
+  minValue: z.number().int().min(0).max(1_000_000).default(0),
+  items: z.array(CampaignItemInput).min(1).max(50),
+  slots: z.array(SlotInput).max(20).default([]),
+});
+export type CampaignInput = z.input<typeof CampaignInput>;
+export type CampaignData = z.output<typeof CampaignInput>;
+
+export const CampaignItemView = z.object({
+  id: z.uuid(),
+  skuId: z.uuid(),
+  productName: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+  imageUrl: z.string().nullable(),
+  supplierId: z.uuid().nullable(),
+  /** the campaign's base price */
+  priceFen: fen,
+  /** what a join pays now (the ladder tier reached by the total sold) */
+  currentPriceFen: fen,
+  tiers: z.array(LadderTierSchema),
+  totalCap: z.number().int().nullable(),
+  perPersonCap: z.number().int().nullable(),
+  sold: z.number().int(),
+  /** null: no total cap */
+  remaining: z.number().int().nullable(),
+});
+export type CampaignItemView = z.infer<typeof CampaignItemView>;
+
+export const SlotView = z.object({ id: z.uuid(), label: z.string(), capacity: z.number().int(), booked: z.number().int() });
+
+export const ProgressView = z.object({
+  buyers: z.number().int(),
+  qty: z.number().int(),
+  minKind: z.enum(['buyers', 'qty']),
+  minValue: z.number().int(),
+  reached: z.boolean(),
+});
+
+export const CampaignView = z.object({
+  id: z.uuid(),
+  storeId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  status: CampaignStatusSchema,
+  openAt: z.iso.datetime(),
+  cutoffAt: z.iso.datetime(),
+  pickupDate: z.string(),
+  minKind: z.enum(['buyers', 'qty']),
+  minValue: z.number().int(),
+  items: z.array(CampaignItemView),
+  slots: z.array(SlotView),
+  progress: ProgressView,
+  /** the link a neighbour forwards: /shop/<slug>/c/<campaignId> */
+  sharePath: z.string(),
+  decidedAt: z.iso.datetime().nullable(),
+  settledAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CampaignView = z.infer<typeof CampaignView>;
+
+/** One 接龙 line as others see it: "张** 2份" (never a phone or full name), the buyer's own in full. */
+export const EntryView = z.object({ seq: z.number().int(), who: z.string(), summary: z.string(), at: z.iso.datetime(), mine: z.boolean() });
+export type EntryView = z.infer<typeof EntryView>;
+
+export const PublicCampaignView = CampaignView.omit({ decidedAt: true, settledAt: true, items: true }).extend({
+  items: z.array(CampaignItemView.omit({ supplierId: true })),
+  /** server time, for the countdown */
+  now: z.iso.datetime(),
+  entries: z.array(EntryView),
+});
+export type PublicCampaignView = z.infer<typeof PublicCampaignView>;
+
+export const JoinBody = z.object({
+  items: z.array(z.object({ itemId: z.uuid(), qty: z.number().int().min(1).max(999) })).min(1).max(50),
+  slotId: z.uuid().nullable().default(null),
+  paymentMethod: z.enum(['sandbox', 'pay_at_pickup']),
+  note: z.string().trim().max(200).optional(),
+});
+export type JoinBody = z.input<typeof JoinBody>;

@@ -1,0 +1,97 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { inTx } from '../../../db/tx.js';
+import { emit } from '../../../events/emit.js';
+import type { Ctx } from '../../../kernel/ctx.js';
+import { getSkusForSale } from '../../catalog/index.js';
+import type { PaymentsPort } from '../../orders/index.js';
+import { entriesOf, findCampaign, itemsOf, progressOf, reached, updateCampaign, type CampaignRow, type EntryRow } from '../campaigns/campaign.repo.js';
+import { priceAt } from '../campaigns/pricing.js';
+import { gbCampaigns, gbItems } from '../tables.js';
+import { settleEntry } from './settle-entry.js';
+
+export interface SettleOptions {
+  payments: PaymentsPort;
+  /** tests: called after each order's step has committed (throw to simulate a crash halfway) */
+  afterEntry?: (n: number) => void;
+}
+
+export const FAILED_REASON = 'groupbuy_failed';
+export const CANCELLED_REASON = 'groupbuy_cancelled';
+export const UNPAID_REASON = 'groupbuy_unpaid_at_cutoff';
+export const LADDER_REASON = 'groupbuy_ladder_difference';
+
+/**
+ * The cut-off of one campaign, resumable at every step (a second run or a run after a crash
+ * continues where the first stopped, never repeating a refund):
+ * 1. unpaid sandbox orders are cancelled (caps given back);
+ * 2. the decision, once, under the campaign's lock (which waits for joins in flight):
+ *    formed (成团: final ladder prices fixed, 'groupbuy.campaign_formed' with the demand) or failed;
+ * 3. each order's step (settleEntry); 4. settledAt.
+ */
+export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOptions): Promise<CampaignRow> {
+  let c = await findCampaign(ctx, campaignId);
+  let n = 0;
+  const tick = () => o.afterEntry?.(++n);
+  if (c.status === 'open' || c.status === 'closed') {
+    await eachEntry(await entriesOf(ctx, c.id, { active: true }), (e) => settleEntry(ctx, e.orderId, 'drop', { payments: o.payments, items: [], reason: UNPAID_REASON }), tick);
+    c = await decide(ctx, c.id);
+  }
+  if (c.status !== 'formed' && c.status !== 'failed' && c.status !== 'cancelled') return c;
+  const step = c.status === 'formed' ? 'form' : 'fail';
+  const reason = c.status === 'formed' ? LADDER_REASON : c.status === 'failed' ? FAILED_REASON : CANCELLED_REASON;
+  const items = await itemsOf(ctx, c.id);
+  const pending = (await entriesOf(ctx, c.id)).filter((e) => !e.settled);
+  await eachEntry(pending, (e) => settleEntry(ctx, e.orderId, step, { payments: o.payments, items, reason }), tick);
+  const [done] = await ctx.db
+    .update(gbCampaigns)
+    .set({ settledAt: ctx.clock.now() })
+    .where(and(eq(gbCampaigns.id, c.id), isNull(gbCampaigns.settledAt)))
+    .returning();
+  return done ?? (await findCampaign(ctx, c.id));
+}
+
+/**
+ * Runs one order's step for each entry; an order that fails (its refund refused) does not hold
+ * up the others, and the first failure is thrown at the end, so the campaign stays unsettled and
+ * the next run tries that order again.
+ */
+async function eachEntry(entries: EntryRow[], step: (e: EntryRow) => Promise<boolean>, tick: () => void): Promise<void> {
+  const errors: unknown[] = [];
+  for (const e of entries) {
+    let done: boolean;
+    try {
+      done = await step(e);
+    } catch (err) {
+      errors.push(err);
+      continue;
+    }
+    if (done) tick();
+  }
+  if (errors.length > 0) throw errors[0];
+}
+
+/** Formed or failed, decided once: a concurrent run finds the decision already taken. */
+async function decide(ctx: Ctx, campaignId: string): Promise<CampaignRow> {
+  return inTx(ctx, async (tx) => {
+    const c = await findCampaign(tx, campaignId, 'update');
+    if (c.status !== 'open' && c.status !== 'closed') return c;
+    const progress = await progressOf(tx, c.id);
+    const now = tx.clock.now();
+    if (!reached(c, progress)) {
+      const failed = await updateCampaign(tx, c, { status: 'failed', decidedAt: now });
+      await emit(tx, 'groupbuy.campaign_failed', { campaignId: c.id, ...progress });
+      return failed;
+    }
+    const items = await itemsOf(tx, c.id);
+    for (const i of items) {
+      await tx.db.update(gbItems).set({ finalPriceFen: priceAt(i.priceFen, i.tiers, i.sold) }).where(eq(gbItems.id, i.id));
+    }
+    const skus = await getSkusForSale(tx, items.map((i) => i.skuId));
+    const formed = await updateCampaign(tx, c, { status: 'formed', decidedAt: now });
+    await emit(tx, 'groupbuy.campaign_formed', {
+      campaignId: c.id,
+      demand: items.filter((i) => i.sold > 0).map((i) => ({ skuId: i.skuId, supplierId: skus.get(i.skuId)?.supplierId ?? null, qty: i.sold })),
+    });
+    return formed;
+  });
+}

@@ -1,0 +1,52 @@
+import type { AppDeps } from '../../app.js';
+import { systemCtx } from '../../db/system-ctx.js';
+import type { App } from '../../http/types.js';
+import type { Job } from '../../jobs/scheduler.js';
+import { relayToRealtime, topics } from '../../realtime/index.js';
+import type { PaymentsPort } from '../orders/index.js';
+import { findCampaign, progressOf } from './campaigns/campaign.repo.js';
+import { CUTOFF_JOB, runCutoff } from './cutoff/cutoff-job.js';
+import { withdrawEntry } from './join/withdraw-entry.js';
+import { registerGroupbuyRoutes } from './routes.js';
+
+/**
+ * Routes, the realtime 接龙 list (campaign:<id>, public: entries are already masked), the caps
+ * given back when orders cancels or fully refunds a group-buy order by itself (payment timeout,
+ * console refund), and the cut-off job.
+ */
+export function registerGroupbuy(app: App, deps: AppDeps, ports: { payments: PaymentsPort }): Job[] {
+  registerGroupbuyRoutes(app, deps, ports);
+
+  deps.realtime.allowPublic('campaign');
+  relayToRealtime(deps.dispatcher, deps.realtime, 'groupbuy.joined', (e) => ({
+    topic: topics.campaign(e.payload.campaignId),
+    type: 'campaign_entry',
+    payload: { seq: e.payload.seq, who: e.payload.who, summary: e.payload.summary, at: e.payload.at },
+  }));
+
+  const jobDeps = { clock: deps.clock, outboxWake: deps.ctx.outboxWake };
+  // 成团 progress (volatile, latest wins): distinct buyers against the goal when the goal is buyers
+  // (never throws: a retried event would publish its durable 接龙 entry twice)
+  const progress = async (e: { orgId: string; storeId: string; payload: { campaignId: string } }) => {
+    try {
+      const ctx = systemCtx(deps.ctx.db, e, 'groupbuy.progress', jobDeps);
+      const c = await findCampaign(ctx, e.payload.campaignId);
+      const p = await progressOf(ctx, c.id);
+      await deps.realtime.signal(topics.campaign(c.id), 'campaign_progress', { joined: p.buyers, goal: c.minKind === 'buyers' ? c.minValue : null });
+    } catch (err) {
+      deps.log('groupbuy: progress signal failed', err);
+    }
+  };
+  deps.dispatcher.on('groupbuy.joined', progress);
+  deps.dispatcher.on('groupbuy.entry_withdrawn', progress);
+  const giveBack = async (e: { orgId: string; storeId: string; payload: { orderId: string; channel: string } }) => {
+    if (e.payload.channel !== 'groupbuy') return;
+    await withdrawEntry(systemCtx(deps.ctx.db, e, 'groupbuy.caps', jobDeps), e.payload.orderId);
+  };
+  deps.dispatcher.on('order.cancelled', giveBack);
+  deps.dispatcher.on('order.refunded', async (e) => {
+    if (e.payload.full) await giveBack(e);
+  });
+
+  return [{ name: CUTOFF_JOB, everyMs: 15_000, run: async () => void (await runCutoff(deps.ctx.db, { ...jobDeps, payments: ports.payments })) }];
+}
