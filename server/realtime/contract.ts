@@ -15,13 +15,51 @@ const at = z.string(); // ISO-8601 UTC
 export const serverMessages = {
   /** a neighbour's chat line in a live room (author already masked: 张*) */
   chat: durable(z.object({ messageId: z.string(), author: z.string().max(40), text: z.string().max(200), at })),
-  /** what the host pinned in the room; null = unpinned */
+  /** a chat line taken down by the host (every screen removes it) */
+  chat_removed: durable(z.object({ messageId: z.string(), at })),
+  /** what the host pinned in the room (讲解中); null = unpinned */
   pin: durable(
     z.object({
-      pinned: z.object({ kind: z.enum(['product', 'campaign', 'flash_sale']), refId: z.string(), title: z.string() }).nullable(),
+      pinned: z
+        .object({
+          kind: z.enum(['product', 'campaign', 'flash_sale']),
+          refId: z.string(),
+          title: z.string(),
+          /** the price a neighbour pays now (fen); null when not one price */
+          priceFen: z.number().int().nonnegative().nullable().optional(),
+          /** available to promise right now; null when not tracked */
+          available: z.number().int().nullable().optional(),
+          imageUrl: z.string().nullable().optional(),
+        })
+        .nullable(),
       at,
     }),
   ),
+  /** a flash sale opened, sold, or ended in a room (room:<showId>); the latest state of that sale */
+  flash_sale: durable(
+    z.object({
+      flashSaleId: z.string(),
+      skuId: z.string(),
+      title: z.string().max(80),
+      priceFen: z.number().int().nonnegative(),
+      originalPriceFen: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      remaining: z.number().int().nonnegative(),
+      perPersonLimit: z.number().int().positive(),
+      endsAt: at,
+      status: z.enum(['open', 'sold_out', 'ended']),
+    }),
+  ),
+  /** 明天到店有惊喜: store-visit vouchers dropped to the viewers present */
+  voucher_drop: durable(
+    z.object({ dropId: z.string(), title: z.string().max(60), total: z.number().int().positive(), remaining: z.number().int().nonnegative(), endsAt: at }),
+  ),
+  /** a giveaway (no purchase needed): opened, then drawn among those present */
+  giveaway: durable(
+    z.object({ giveawayId: z.string(), prize: z.string().max(60), status: z.enum(['open', 'drawn', 'cancelled']), endsAt: at, entrants: z.number().int().nonnegative(), winner: z.string().max(40).nullable() }),
+  ),
+  /** the show went live / ended (the page switches between player, waiting and replay) */
+  show_status: durable(z.object({ status: z.enum(['scheduled', 'live', 'ended']), at })),
   /** available-to-promise of one SKU changed (store:<storeId>:stock) */
   stock: durable(z.object({ skuId: z.string(), available: z.number().int(), at })),
   /** "138****1234 just bought 2 × 阳光玫瑰" */
@@ -30,6 +68,8 @@ export const serverMessages = {
   campaign_entry: durable(
     z.object({ seq: z.number().int().positive(), who: z.string().max(40), summary: z.string().max(120), at }),
   ),
+  /** a 接龙 line withdrawn (随时退, refund, cut-off drop): every open list removes entry `seq` */
+  campaign_entry_removed: durable(z.object({ seq: z.number().int().positive(), at })),
   /** progress of a campaign (joined / goal); latest wins */
   campaign_progress: volatile(z.object({ joined: z.number().int().nonnegative(), goal: z.number().int().nullable() })),
   /** viewers in a live room right now; latest wins */
@@ -51,6 +91,8 @@ export function isDurable(type: ServerMessageType): boolean {
 export const clientMessages = {
   chat: z.object({ text: z.string().trim().min(1).max(200) }),
   like: z.object({ n: z.number().int().min(1).max(50).default(1) }),
+  /** I am still watching (every ~20 s): presence for viewer counts, watch time, vouchers and giveaways */
+  heartbeat: z.object({}).strict(),
 } as const;
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessages = { [K in ClientMessageType]: z.infer<(typeof clientMessages)[K]> };
