@@ -69,8 +69,13 @@ export type NewSkuInput = z.infer<typeof NewSkuInput>;
 export const SkuChangeInput = z.object({ id: z.uuid() }).extend(z.object(skuFields).partial().shape);
 export type SkuChangeInput = z.infer<typeof SkuChangeInput>;
 
+/** 未提货 (no-show) after the grace period: refund in full (default) or keep the money as store credit */
+export const NoShowPolicySchema = z.enum(['refund', 'store_credit']);
+export type NoShowPolicy = z.infer<typeof NoShowPolicySchema>;
+
 export const CreateProductBody = z.object({
   name: z.string().trim().min(1).max(60),
+  noShowPolicy: NoShowPolicySchema.optional(),
   description: z.string().trim().max(2000).optional(),
   categoryId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
@@ -84,6 +89,7 @@ export const UpdateProductBody = z
     description: z.string().trim().max(2000),
     categoryId: z.uuid().nullable(),
     active: z.boolean(),
+    noShowPolicy: NoShowPolicySchema,
     /** reorders or removes images; new images come through the upload route */
     images: z.array(MediaFileName).max(MAX_IMAGES_PER_PRODUCT),
     /** items with an id change that SKU; items without one add a SKU; SKUs not named stay as they are */
@@ -116,6 +122,7 @@ export const ProductView = z.object({
   categoryId: z.uuid().nullable(),
   images: z.array(ImageView),
   active: z.boolean(),
+  noShowPolicy: NoShowPolicySchema,
   skus: z.array(SkuView),
   updatedAt: z.iso.datetime(),
 });

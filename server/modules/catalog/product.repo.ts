@@ -18,6 +18,8 @@ export interface SkuForSale {
   supplierId: string | null;
   casePack: number;
   imageUrl: string | null;
+  /** what closes a no-show order of this product: a refund or store credit */
+  noShowPolicy: 'refund' | 'store_credit';
 }
 
 // a malformed id would make PostgreSQL refuse the whole uuid comparison
@@ -48,6 +50,7 @@ function presentProduct(p: ProductRow, its: SkuRow[]): ProductView {
     categoryId: p.categoryId,
     images: p.images.map((file) => ({ file, url: mediaUrl(file) })),
     active: p.active,
+    noShowPolicy: p.noShowPolicy,
     skus: its.map(presentSku),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -94,7 +97,7 @@ export async function getProduct(ctx: Ctx, productId: string): Promise<ProductVi
 
 async function skusForSaleWhere(ctx: Ctx, filter?: SQL): Promise<SkuForSale[]> {
   const rows = await ctx.db
-    .select({ sku: skus, product: { name: products.name, active: products.active, images: products.images } })
+    .select({ sku: skus, product: { name: products.name, active: products.active, images: products.images, noShowPolicy: products.noShowPolicy } })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(and(eq(skus.storeId, ctx.storeId), filter))
@@ -112,6 +115,7 @@ async function skusForSaleWhere(ctx: Ctx, filter?: SQL): Promise<SkuForSale[]> {
     supplierId: s.supplierId,
     casePack: s.casePack,
     imageUrl: p.images[0] ? mediaUrl(p.images[0]) : null,
+    noShowPolicy: p.noShowPolicy,
   }));
 }
 

@@ -36,6 +36,7 @@ describe('SKUs for sale', async () => {
       supplierId: supplier.id,
       casePack: 24,
       imageUrl: null,
+      noShowPolicy: 'refund',
     });
     expect(found.get(p.skus[1]!.id)?.active).toBe(false);
     // a deactivated product makes all its SKUs inactive for sale

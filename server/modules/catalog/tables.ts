@@ -42,6 +42,8 @@ export const products = pgTable(
     /** file names under DATA_DIR/media, first one is the cover */
     images: jsonb('images').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     active: boolean('active').notNull().default(true),
+    /** 未提货 after the grace period: refund (default) or keep the money as store credit */
+    noShowPolicy: text('no_show_policy', { enum: ['refund', 'store_credit'] }).notNull().default('refund'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -68,3 +68,19 @@ export const CustomerPage = z.object({
   pageSize: z.number().int(),
 });
 export type CustomerPage = z.infer<typeof CustomerPage>;
+
+/**
+ * 店铺余额 (store credit): a neighbour's balance in one store, the sum of an append-only ledger
+ * (credits from no-show orders whose products keep the money as credit; later spending).
+ *   GET /api/shop/:slug/me/credit            → CreditView (the neighbour's own)
+ *   GET /api/console/customers/:id/credit    → CreditView (staff)
+ */
+export const CreditEntryView = z.object({
+  id: z.uuid(),
+  amountFen: z.number().int(),
+  reason: z.string(),
+  orderId: z.uuid().nullable(),
+  at: z.iso.datetime(),
+});
+export const CreditView = z.object({ customerId: z.uuid(), balanceFen: z.number().int(), entries: z.array(CreditEntryView) });
+export type CreditView = z.infer<typeof CreditView>;

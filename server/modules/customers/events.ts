@@ -2,6 +2,8 @@
 declare module '../../kernel/events.js' {
   interface DomainEvents {
     'customer.created': { customerId: string; firstStoreId: string };
+    /** store credit granted (+) or spent (−) */
+    'customer.credit_changed': { customerId: string; amountFen: number; reason: string; orderId: string | null };
   }
 }
 

@@ -17,6 +17,7 @@ import {
   OtpRequested,
   ShopStoreInfo,
 } from './contract.js';
+import { registerCreditRoutes } from './credit.routes.js';
 import { customerById, listStoreCustomers } from './customer.repo.js';
 import { loginCustomer } from './use-cases/login-customer.js';
 import { requestOtp, type OtpSender } from './use-cases/request-otp.js';
@@ -89,6 +90,7 @@ export function registerCustomerRoutes(app: App, deps: AppDeps, ports: { sendOtp
     { schema: { tags, summary: '邻居列表 Neighbours of the store', querystring: CustomerListQuery, response: { 200: CustomerPage } } },
     async (req) => listStoreCustomers(await staffCtx(deps.ctx, req), req.query),
   );
+  registerCreditRoutes(app, deps);
 }
 
 async function present(deps: AppDeps, ctx: Ctx & { customerId: string }): Promise<CustomerMe> {

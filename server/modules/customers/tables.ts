@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** One neighbour per organisation, known by their mobile number across every store and channel. */
 export const customers = pgTable(
@@ -50,4 +51,29 @@ export const otpCodes = pgTable(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
   },
   (t) => [index('customer_otp_phone_idx').on(t.orgId, t.phone, t.createdAt)],
+);
+
+/**
+ * 店铺余额 (store credit): an append-only ledger per neighbour per store; the balance is the sum.
+ * One entry per (order, reason): granting the same order's credit again changes nothing.
+ */
+export const creditEntries = pgTable(
+  'customer_credit_entry',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    /** fen: + credit granted, − credit spent */
+    amountFen: integer('amount_fen').notNull(),
+    reason: text('reason').notNull(),
+    orderId: uuid('order_id'),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('customer_credit_entry_customer_idx').on(t.storeId, t.customerId, t.createdAt),
+    uniqueIndex('customer_credit_entry_order_uq').on(t.storeId, t.orderId, t.reason).where(sql`order_id is not null`),
+    check('customer_credit_entry_amount_ck', sql`amount_fen <> 0`),
+  ],
 );

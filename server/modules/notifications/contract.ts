@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const NotificationTemplate = z.enum(['otp', 'order_ready', 'order_refunded', 'pickup_reminder', 'generic']);
+export const NotificationTemplate = z.enum([
+  'otp',
+  'order_ready',
+  'order_refunded',
+  'pickup_reminder',
+  'generic',
+  'after_sales_approved',
+  'after_sales_rejected',
+  'no_show_closed',
+]);
 export type NotificationTemplate = z.infer<typeof NotificationTemplate>;
 
 export const MessageStatus = z.enum(['queued', 'sent', 'failed']);

@@ -17,6 +17,13 @@ describe('message templates (zh-CN)', () => {
     expect(renderMessage('generic', { text: '今晚 8 点直播，草莓到货' }, sender)).toBe('【巷口优选】今晚 8 点直播，草莓到货');
   });
 
+  it('tells the neighbour how an after-sales ticket and a no-show ended, in yuan', () => {
+    expect(renderMessage('after_sales_approved', { refundFen: 800 }, sender)).toBe('【巷口优选】您在巷口优选 · 幸福里店的售后申请已通过，退款 ¥8.00 将原路退回');
+    expect(renderMessage('after_sales_rejected', { note: '已补偿' }, sender)).toContain('未通过：已补偿');
+    expect(renderMessage('no_show_closed', { pickupCode: '12345678', refundFen: 2500, creditFen: 0 }, sender)).toMatch(/超时未提货，已关闭，退款 ¥25\.00 将原路退回$/);
+    expect(renderMessage('no_show_closed', { pickupCode: '12345678', refundFen: 0, creditFen: 3990 }, sender)).toMatch(/已关闭，¥39\.90 已存入店铺余额$/);
+  });
+
   it('hides the login code when staff must not read it', () => {
     expect(redactOtp('【巷口优选】验证码 123456，5分钟内有效')).toBe('【巷口优选】验证码 ******，5分钟内有效');
   });

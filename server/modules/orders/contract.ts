@@ -64,7 +64,11 @@ export const OrderCustomer = z.object({ id: z.uuid(), name: z.string(), phone: z
 export type OrderCustomer = z.infer<typeof OrderCustomer>;
 
 /** The console's view of an order: the order and its customer. */
-export const StaffOrderView = OrderView.extend({ customer: OrderCustomer.nullable() });
+export const StaffOrderView = OrderView.extend({
+  customer: OrderCustomer.nullable(),
+  /** the customer's 店铺余额 (store credit) in this store, fen; null without a customer */
+  customerCreditFen: z.number().int().nullable().optional(),
+});
 export type StaffOrderView = z.infer<typeof StaffOrderView>;
 
 export const ShopOrderBody = z.object({

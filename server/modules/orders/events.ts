@@ -14,6 +14,8 @@ declare module '../../kernel/events.js' {
     'order.picked_up': OrderRef & { verificationId: string; staffId: string; collectedFen: number };
     'order.pickup_undone': OrderRef & { verificationId: string; staffId: string };
     'order.cancelled': OrderRef & { reason: string };
+    /** an unpaid order's prices lowered (a group buy formed at a cheaper ladder tier) */
+    'order.repriced': OrderRef & { totalFenBefore: number; totalFen: number; reason: string };
     'order.refunded': OrderRef & { refundId: string; amountFen: number; refundedFen: number; full: boolean; reason: string };
   }
 }

@@ -10,10 +10,12 @@ export { markReady } from './use-cases/mark-ready.js';
 export { holdPresaleLine } from './use-cases/hold-presale-line.js';
 export { cancelOrder } from './use-cases/cancel-order.js';
 export { refundOrder, type RefundOrderInput } from './use-cases/refund-order.js';
+export { repriceUnpaidOrder } from './use-cases/reprice-order.js';
+export { closeKeepingMoney } from './use-cases/close-keeping-money.js';
 export { startOrderPayment } from './use-cases/start-payment.js';
 export { expireUnpaidOrder, PAYMENT_TIMEOUT_REASON } from './use-cases/expire-unpaid-order.js';
 export { expireOverdueOrders, EXPIRE_UNPAID_JOB } from './use-cases/expire-overdue-orders.js';
-export { getOrder, listOrders, getOrderForStaff, listOrdersForStaff } from './queries.js';
+export { getOrder, getOrders, listOrders, getOrderForStaff, listOrdersForStaff } from './queries.js';
 export { TRANSITIONS, canTransition, assertTransition, refundState, refundableFen } from './state.js';
 export * from './pickup/index.js';
 /** the order's zod schema, for other modules' route responses */

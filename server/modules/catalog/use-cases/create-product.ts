@@ -23,6 +23,7 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput): Promis
         name: input.name,
         description: input.description ?? '',
         active: input.active ?? true,
+        noShowPolicy: input.noShowPolicy ?? 'refund',
       });
       await tx.db
         .insert(skus)

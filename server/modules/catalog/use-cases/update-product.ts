@@ -46,6 +46,7 @@ export async function updateProduct(ctx: Ctx, productId: string, input: UpdatePr
           categoryId: input.categoryId,
           active: input.active,
           images: input.images,
+          noShowPolicy: input.noShowPolicy,
           updatedAt: sql`now()`,
         })
         .where(and(eq(products.storeId, tx.storeId), eq(products.id, productId)));
