@@ -110,3 +110,70 @@ export const JoinBody = z.object({
   note: z.string().trim().max(200).optional(),
 });
 export type JoinBody = z.input<typeof JoinBody>;
+
+/**
+ * The share poster (PNG 750×1334: store, title, main product and price — "低至" the lowest ladder
+ * tier —, 成团 goal, cut-off and pickup date in the store's zone, a QR of the share URL).
+ *   GET /api/console/campaigns/:id/poster.png          staff, any status
+ *   GET /api/shop/:slug/campaigns/:id/poster.png       public, open / closed / formed campaigns only
+ */
+export const POSTER_WIDTH = 750;
+export const POSTER_HEIGHT = 1334;
+export const posterPath = {
+  console: (campaignId: string) => `/api/console/campaigns/${campaignId}/poster.png`,
+  shop: (slug: string, campaignId: string) => `/api/shop/${slug}/campaigns/${campaignId}/poster.png`,
+};
+
+/** What another channel (the live room) shows of a campaign: summariseCampaign / listOpenCampaigns. */
+export const CampaignSummary = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: CampaignStatusSchema,
+  /** the lowest price a join pays now across the items (fen) */
+  lowestPriceFen: fen,
+  cutoffAt: z.iso.datetime(),
+  /** 成团 progress: distinct buyers or units (by minKind) against the goal */
+  joined: z.number().int(),
+  goal: z.number().int(),
+  minKind: z.enum(['buyers', 'qty']),
+  sharePath: z.string(),
+  imageUrl: z.string().nullable(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+/**
+ * 未提货 ladder of a group-buy order that is ready_for_pickup after its campaign's pickup date:
+ * waiting → reminded (pickup day 18:00 store time) → closed (after the grace days: refunded or
+ * store credit per product policy, unpaid ones cancelled; the held stock released to sale).
+ *   GET /api/console/no-shows?step=… → NoShowView[]
+ *   GET /api/console/groupbuy/settings → GroupbuySettings; PUT (owner/manager) GroupbuySettingsInput
+ */
+export const NoShowStepSchema = z.enum(['waiting', 'reminded', 'closed']);
+export type NoShowStep = z.infer<typeof NoShowStepSchema>;
+export const NoShowOutcomeSchema = z.enum(['refund', 'store_credit', 'mixed', 'cancelled_unpaid', 'picked_up', 'withdrawn']);
+export type NoShowOutcome = z.infer<typeof NoShowOutcomeSchema>;
+
+export const NoShowView = z.object({
+  orderId: z.uuid(),
+  campaignId: z.uuid(),
+  campaignTitle: z.string(),
+  pickupDate: z.string(),
+  pickupCode: z.string(),
+  customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string() }).nullable(),
+  totalFen: fen,
+  step: NoShowStepSchema,
+  /** when the reminder goes out / went out */
+  remindAt: z.iso.datetime(),
+  remindedAt: z.iso.datetime().nullable(),
+  /** when the order is closed as a no-show / was closed */
+  closeAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  outcome: NoShowOutcomeSchema.nullable(),
+  refundFen: fen,
+  creditFen: fen,
+});
+export type NoShowView = z.infer<typeof NoShowView>;
+export const NoShowQuery = z.object({ step: NoShowStepSchema.optional() });
+
+export const GroupbuySettings = z.object({ noShowGraceDays: z.number().int().min(0).max(30) });
+export type GroupbuySettings = z.infer<typeof GroupbuySettings>;

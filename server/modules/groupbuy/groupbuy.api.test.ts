@@ -123,8 +123,11 @@ describe('group buy through the HTTP API', () => {
 
     await t.dispatcher.drain();
     const entries = published.filter((m) => (m as { topic: string }).topic === `campaign:${campaign.id}`);
-    expect(entries).toHaveLength(3);
+    expect(entries).toHaveLength(4);
     expect(entries[0]).toMatchObject({ type: 'campaign_entry', payload: { who: '张**', summary: '2份' } });
+    // the withdrawal removes the third line from every open list (durable: replayed on reconnect)
+    const thirdSeq = (entries[2] as { payload: { seq: number } }).payload.seq;
+    expect(entries[3]).toMatchObject({ type: 'campaign_entry_removed', payload: { seq: thirdSeq } });
     for (const m of entries) expect(JSON.stringify(m)).not.toMatch(PHONE);
     // 成团 progress: the last signal counts the two buyers left after the withdrawal
     expect(signals.filter((s) => s.topic === `campaign:${campaign.id}`).at(-1)).toMatchObject({ payload: { joined: 2, goal: 2 } });

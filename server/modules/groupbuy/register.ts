@@ -8,6 +8,9 @@ import { findCampaign, progressOf } from './campaigns/campaign.repo.js';
 import { CUTOFF_JOB, runCutoff } from './cutoff/cutoff-job.js';
 import { withdrawEntry } from './join/withdraw-entry.js';
 import { registerGroupbuyRoutes } from './routes.js';
+import { registerShareRoutes } from './share/routes.js';
+import { NO_SHOW_JOB, runNoShows } from './noshow/no-show-job.js';
+import { registerNoShowRoutes } from './noshow/routes.js';
 
 /**
  * Routes, the realtime 接龙 list (campaign:<id>, public: entries are already masked), the caps
@@ -16,6 +19,8 @@ import { registerGroupbuyRoutes } from './routes.js';
  */
 export function registerGroupbuy(app: App, deps: AppDeps, ports: { payments: PaymentsPort }): Job[] {
   registerGroupbuyRoutes(app, deps, ports);
+  registerShareRoutes(app, deps);
+  registerNoShowRoutes(app, deps);
 
   deps.realtime.allowPublic('campaign');
   relayToRealtime(deps.dispatcher, deps.realtime, 'groupbuy.joined', (e) => ({
@@ -23,6 +28,12 @@ export function registerGroupbuy(app: App, deps: AppDeps, ports: { payments: Pay
     type: 'campaign_entry',
     payload: { seq: e.payload.seq, who: e.payload.who, summary: e.payload.summary, at: e.payload.at },
   }));
+  // durable, after commit: every open 接龙 list (and one that reconnects later) removes the line
+  relayToRealtime(deps.dispatcher, deps.realtime, 'groupbuy.entry_withdrawn', (e) =>
+    e.payload.seq === undefined
+      ? null
+      : { topic: topics.campaign(e.payload.campaignId), type: 'campaign_entry_removed', payload: { seq: e.payload.seq, at: e.payload.at ?? e.createdAt.toISOString() } },
+  );
 
   const jobDeps = { clock: deps.clock, outboxWake: deps.ctx.outboxWake };
   // 成团 progress (volatile, latest wins): distinct buyers against the goal when the goal is buyers
@@ -48,5 +59,9 @@ export function registerGroupbuy(app: App, deps: AppDeps, ports: { payments: Pay
     if (e.payload.full) await giveBack(e);
   });
 
-  return [{ name: CUTOFF_JOB, everyMs: 15_000, run: async () => void (await runCutoff(deps.ctx.db, { ...jobDeps, payments: ports.payments })) }];
+  return [
+    { name: CUTOFF_JOB, everyMs: 15_000, run: async () => void (await runCutoff(deps.ctx.db, { ...jobDeps, payments: ports.payments })) },
+    // 未提货 ladder: reminder on the pickup evening, closed after the grace days
+    { name: NO_SHOW_JOB, everyMs: 60_000, run: async () => void (await runNoShows(deps.ctx.db, { ...jobDeps, payments: ports.payments })) },
+  ];
 }

@@ -111,3 +111,36 @@ export const gbEntries = pgTable(
   },
   (t) => [uniqueIndex('gb_entry_order_uq').on(t.orderId), index('gb_entry_campaign_idx').on(t.campaignId, t.seq)],
 );
+
+/**
+ * 未提货 ladder of one group-buy order after its pickup date: the steps taken (reminded, closed),
+ * each once (the row is locked with the step's own change). One row per order.
+ */
+export const gbNoShows = pgTable(
+  'gb_no_show',
+  {
+    orderId: uuid('order_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => gbCampaigns.id),
+    step: text('step', { enum: ['waiting', 'reminded', 'closed'] }).notNull(),
+    remindedAt: ts('reminded_at'),
+    closedAt: ts('closed_at'),
+    outcome: text('outcome', { enum: ['refund', 'store_credit', 'mixed', 'cancelled_unpaid', 'picked_up', 'withdrawn'] }),
+    refundFen: integer('refund_fen').notNull().default(0),
+    creditFen: integer('credit_fen').notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('gb_no_show_store_idx').on(t.storeId, t.step), check('gb_no_show_money_ck', sql`refund_fen >= 0 and credit_fen >= 0`)],
+);
+
+/** Per-store group-buy settings. */
+export const gbSettings = pgTable('gb_settings', {
+  storeId: uuid('store_id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  /** days after the pickup date before an order not picked up is closed */
+  noShowGraceDays: integer('no_show_grace_days').notNull().default(2),
+  updatedAt: ts('updated_at').notNull(),
+});

@@ -12,6 +12,11 @@ import { JoinBody } from '../contract.js';
 import { gbEntries } from '../tables.js';
 import { takePersonal, takeSlot, takeTotal } from './caps.js';
 
+export interface JoinOptions {
+  /** e.g. `live:<showId>`: at most 100 characters */
+  sourceRef?: string;
+}
+
 /** Joins are taken while open_at <= now < cutoff_at and the campaign is open. */
 export function assertJoinable(c: CampaignRow, now: Date): void {
   if (c.status === 'closed' || c.status === 'formed' || c.status === 'failed') throw new AppError('CAMPAIGN_CUTOFF_PASSED', { cutoffAt: c.cutoffAt.toISOString() });
@@ -25,9 +30,12 @@ export function assertJoinable(c: CampaignRow, now: Date): void {
  * price reached with this join (the higher tier; the difference is refunded if the group forms
  * lower). All in one transaction: a refused cap leaves nothing behind. The campaign row is read
  * FOR SHARE, so joins run side by side while the cut-off (FOR UPDATE) waits for them.
+ * `opts.sourceRef` attributes the order to where the join came from (the live room passes
+ * `live:<showId>`); by default the order points at the campaign (`groupbuy:<campaignId>`).
  */
-export async function joinCampaign(ctx: Ctx, customerId: string, campaignId: string, input: JoinBody): Promise<OrderView> {
+export async function joinCampaign(ctx: Ctx, customerId: string, campaignId: string, input: JoinBody, opts: JoinOptions = {}): Promise<OrderView> {
   const body = JoinBody.parse(input);
+  if (opts.sourceRef !== undefined && (opts.sourceRef.length === 0 || opts.sourceRef.length > 100)) throw new AppError('VALIDATION_FAILED', { sourceRef: opts.sourceRef });
   return inTx(ctx, async (tx) => {
     const c = await findCampaign(tx, campaignId, 'share');
     assertJoinable(c, tx.clock.now());
@@ -61,7 +69,7 @@ export async function joinCampaign(ctx: Ctx, customerId: string, campaignId: str
       paymentMethod: body.paymentMethod,
       fulfilment: 'presale',
       reserveStock: false,
-      sourceRef: `groupbuy:${c.id}`,
+      sourceRef: opts.sourceRef ?? `groupbuy:${c.id}`,
       note: body.note,
     });
     const now = tx.clock.now();

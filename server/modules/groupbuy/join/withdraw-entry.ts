@@ -21,7 +21,7 @@ export async function lockEntry(ctx: Ctx, orderId: string) {
 export async function withdrawEntry(ctx: Ctx, orderId: string): Promise<boolean> {
   return inTx(ctx, async (tx) => {
     const entry = await releaseEntry(tx, orderId);
-    if (entry) await emit(tx, 'groupbuy.entry_withdrawn', { campaignId: entry.campaignId, orderId });
+    if (entry) await emit(tx, 'groupbuy.entry_withdrawn', { campaignId: entry.campaignId, orderId, seq: entry.seq, at: tx.clock.now().toISOString() });
     return entry !== null;
   });
 }
