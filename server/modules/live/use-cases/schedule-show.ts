@@ -7,6 +7,7 @@ import type { ScheduleShowBody, ShowView } from '../contract.js';
 import { presentShow } from '../show.repo.js';
 import { hostOfStore } from '../stream-key.repo.js';
 import { liveShows } from '../tables.js';
+import { setRoomSettings } from '../show/set-room-settings.js';
 
 /** Announces a show ("tonight at 8"); the host's first push near that time starts it. */
 export async function scheduleShow(ctx: Ctx, input: z.output<typeof ScheduleShowBody>): Promise<ShowView> {
@@ -26,6 +27,11 @@ export async function scheduleShow(ctx: Ctx, input: z.output<typeof ScheduleShow
       })
       .returning();
     await emit(tx, 'live.show_scheduled', { showId: row!.id, title: row!.title, scheduledAt: scheduledAt.toISOString() });
+    // cover, featured SKUs and access, when given (the room settings can be changed later)
+    const { coverImageUrl, skuIds, access } = input;
+    if (coverImageUrl !== undefined || skuIds !== undefined || access !== undefined) {
+      await setRoomSettings(tx, '', row!.id, { coverImageUrl, skuIds, access });
+    }
     return presentShow(row!);
   });
 }

@@ -1,0 +1,182 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { emit } from '../../../../events/emit.js';
+import { idempotencyKeys } from '../../../../idempotency/tables.js';
+import type { Ctx } from '../../../../kernel/ctx.js';
+import { AppError } from '../../../../kernel/errors.js';
+import { newId } from '../../../../kernel/ids.js';
+import { maskName, maskPhone } from '../../../../kernel/privacy.js';
+import { getCustomers } from '../../../customers/index.js';
+import { getLevels, release } from '../../../inventory/index.js';
+import { createOrder, type OrderView } from '../../../orders/index.js';
+import type { FlashOrderBody } from '../../contract.js';
+import { findFlashSale, saleState } from '../flash-sale.repo.js';
+import { liveFlashBuyers, liveFlashSales, liveSales } from '../tables.js';
+
+export const FLASH_ORDER_SCOPE = 'live.flash_order';
+
+export interface FlashOrderRequest {
+  customerId: string;
+  flashSaleId: string;
+  body: FlashOrderBody;
+  key: string;
+  /** request hash (idempotency): same key + another body → IDEMPOTENCY_KEY_REUSED */
+  hash: string;
+}
+
+/** per request: the order, a refusal, or "again in the next batch" (a buyer's second request in one batch) */
+export type FlashOutcome = { order: OrderView } | { error: AppError } | { requeue: true };
+
+/**
+ * Sells one batch of a flash sale in the caller's transaction. The sale row is locked first, so
+ * batches of every process take turns; the conditional UPDATE (remaining >= taken) is the
+ * source of truth. Then: idempotency keys (a replayed key answers its first order), the
+ * per-person cap, the allocation in arrival order, the pool reservation handed over to each
+ * order's own reservation (release from the pool + reserve for the line, one transaction, so the
+ * ledger never shows the units available in between), the orders, the sales rows and one event.
+ * A refused request writes nothing (its key row is removed again).
+ */
+export async function sellFlashBatch(tx: Ctx, flashSaleId: string, reqs: FlashOrderRequest[]): Promise<FlashOutcome[]> {
+  const out: FlashOutcome[] = reqs.map(() => ({ requeue: true }));
+  const sale = await findFlashSale(tx, flashSaleId, true);
+  const now = tx.clock.now();
+
+  const open = sale.status === 'open' && now < sale.endsAt;
+  // sold out or ended: nothing can sell, so the keys are only looked up (replays), never written
+  const canSell = open && sale.remaining > 0;
+  const storedOf = async (keys: string[]) => {
+    const found = new Map<string, { requestHash: string; response: unknown }>();
+    if (keys.length === 0) return found;
+    const rows = await tx.db
+      .select({ key: idempotencyKeys.key, requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.storeId, tx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE), inArray(idempotencyKeys.key, keys)));
+    for (const r of rows) found.set(r.key, r);
+    return found;
+  };
+  let fresh: Set<string>;
+  let stored: Map<string, { requestHash: string; response: unknown }>;
+  if (canSell) {
+    // idempotency: one insert for the batch; keys already there answer with their stored order
+    const inserted = await tx.db
+      .insert(idempotencyKeys)
+      .values(reqs.map((r) => ({ storeId: tx.storeId, scope: FLASH_ORDER_SCOPE, key: r.key, requestHash: r.hash })))
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    fresh = new Set(inserted.map((r) => r.key));
+    stored = await storedOf(reqs.filter((r) => !fresh.has(r.key)).map((r) => r.key));
+  } else {
+    stored = await storedOf(reqs.map((r) => r.key));
+    fresh = new Set(reqs.filter((r) => !stored.has(r.key)).map((r) => r.key));
+  }
+
+  const seen = new Set<string>();
+  const candidates: number[] = [];
+  reqs.forEach((r, i) => {
+    if (!fresh.has(r.key)) {
+      const s = stored.get(r.key);
+      if (!s || s.response === null) out[i] = { error: new AppError('IDEMPOTENCY_IN_PROGRESS') };
+      else if (s.requestHash !== r.hash) out[i] = { error: new AppError('IDEMPOTENCY_KEY_REUSED', { key: r.key }) };
+      else out[i] = { order: s.response as OrderView };
+      return;
+    }
+    if (!open) out[i] = { error: new AppError('FLASH_SALE_ENDED', { flashSaleId, endsAt: sale.endsAt.toISOString() }) };
+    else if (!canSell) out[i] = { error: new AppError('FLASH_SALE_SOLD_OUT', { flashSaleId, remaining: 0 }) };
+    else if (r.body.qty > sale.perPersonLimit) out[i] = { error: new AppError('FLASH_SALE_PERSON_LIMIT', { perPersonLimit: sale.perPersonLimit, requested: r.body.qty }) };
+    else if (seen.has(r.customerId)) out[i] = { requeue: true };
+    else {
+      seen.add(r.customerId);
+      candidates.push(i);
+    }
+  });
+
+  // the per-person cap, against what each buyer already has (their rows change only under the sale lock)
+  const bought = new Map<string, number>();
+  if (candidates.length > 0) {
+    const rows = await tx.db
+      .select({ customerId: liveFlashBuyers.customerId, qty: liveFlashBuyers.qty })
+      .from(liveFlashBuyers)
+      .where(and(eq(liveFlashBuyers.flashSaleId, flashSaleId), inArray(liveFlashBuyers.customerId, candidates.map((i) => reqs[i]!.customerId))));
+    for (const r of rows) bought.set(r.customerId, r.qty);
+  }
+  let left = sale.remaining;
+  const sold: number[] = [];
+  for (const i of candidates) {
+    const r = reqs[i]!;
+    const had = bought.get(r.customerId) ?? 0;
+    if (had + r.body.qty > sale.perPersonLimit) {
+      out[i] = { error: new AppError('FLASH_SALE_PERSON_LIMIT', { perPersonLimit: sale.perPersonLimit, alreadyBought: had }) };
+    } else if (r.body.qty > left) {
+      out[i] = { error: new AppError('FLASH_SALE_SOLD_OUT', { flashSaleId, remaining: left }) };
+    } else {
+      left -= r.body.qty;
+      sold.push(i);
+    }
+  }
+
+  // refused and requeued requests give their key back: a refusal writes nothing, a requeued one inserts it again
+  const selling = new Set(sold);
+  const back = reqs.filter((r, i) => fresh.has(r.key) && !selling.has(i)).map((r) => r.key);
+  if (canSell && back.length > 0) {
+    await tx.db
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.storeId, tx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE), inArray(idempotencyKeys.key, back)));
+  }
+  if (sold.length === 0) return out;
+
+  const taken = sold.reduce((s, i) => s + reqs[i]!.body.qty, 0);
+  const [after] = await tx.db
+    .update(liveFlashSales)
+    .set({ remaining: sql`${liveFlashSales.remaining} - ${taken}`, reservationId: left === 0 ? null : sale.reservationId })
+    .where(and(eq(liveFlashSales.id, flashSaleId), eq(liveFlashSales.status, 'open'), sql`${liveFlashSales.remaining} >= ${taken}`))
+    .returning();
+  if (!after) throw new Error(`flash sale ${flashSaleId}: remaining changed under the lock`);
+  await tx.db
+    .insert(liveFlashBuyers)
+    .values(sold.map((i) => ({ flashSaleId, storeId: tx.storeId, customerId: reqs[i]!.customerId, qty: reqs[i]!.body.qty })))
+    .onConflictDoUpdate({ target: [liveFlashBuyers.flashSaleId, liveFlashBuyers.customerId], set: { qty: sql`${liveFlashBuyers.qty} + excluded.qty` } });
+
+  // the pool's units pass to the orders' own reservations (pickup commits those)
+  await release(tx, sale.reservationId!, taken);
+  const sourceRef = `live:${sale.showId}`;
+  const salesRows = [];
+  for (const i of sold) {
+    const r = reqs[i]!;
+    const order = await createOrder(
+      { ...tx, actor: { kind: 'customer', customerId: r.customerId } },
+      {
+        channel: 'live',
+        customerId: r.customerId,
+        lines: [{ skuId: sale.skuId, qty: r.body.qty, unitPriceFen: sale.priceFen }],
+        paymentMethod: r.body.paymentMethod,
+        fulfilment: 'in_stock',
+        sourceRef,
+        note: `秒杀 ${sale.title}`.slice(0, 200),
+      },
+    );
+    out[i] = { order: JSON.parse(JSON.stringify(order)) as OrderView };
+    salesRows.push({
+      id: newId(), storeId: tx.storeId, showId: sale.showId, orderId: order.id, kind: 'flash_sale' as const, refId: flashSaleId,
+      customerId: r.customerId, skuId: sale.skuId, title: sale.title, qty: r.body.qty, amountFen: order.totalFen, at: now,
+    });
+  }
+  await tx.db.insert(liveSales).values(salesRows);
+  const answers = sold.map((i) => sql`(${reqs[i]!.key}, ${JSON.stringify((out[i] as { order: OrderView }).order)}::jsonb)`);
+  await tx.db.execute(sql`
+    update idempotency_key k set response = v.r from (values ${sql.join(answers, sql`, `)}) as v(key, r)
+    where k.store_id = ${tx.storeId} and k.scope = ${FLASH_ORDER_SCOPE} and k.key = v.key`);
+
+  const names = await getCustomers(tx, sold.map((i) => reqs[i]!.customerId));
+  const who = (id: string) => {
+    const c = names.get(id);
+    return c?.name ? maskName(c.name) : c?.phone ? maskPhone(c.phone) : maskName('');
+  };
+  const available = (await getLevels(tx, [sale.skuId])).get(sale.skuId)!.available;
+  await emit(tx, 'live.flash_sale_changed', {
+    showId: sale.showId,
+    sale: saleState(after, now),
+    available,
+    ticker: sold.slice(-20).map((i) => ({ who: who(reqs[i]!.customerId), what: `抢到 ${sale.title}`.slice(0, 80), qty: reqs[i]!.body.qty })),
+    at: now.toISOString(),
+  });
+  return out;
+}
