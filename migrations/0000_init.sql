@@ -21,6 +21,28 @@ CREATE TABLE "idempotency_key" (
 	CONSTRAINT "idempotency_key_store_id_scope_key_pk" PRIMARY KEY("store_id","scope","key")
 );
 --> statement-breakpoint
+CREATE TABLE "aftersales_ticket" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"order_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"text" text NOT NULL,
+	"lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"requested_fen" integer,
+	"status" text NOT NULL,
+	"photo" text,
+	"refund_fen" integer,
+	"refund_id" text,
+	"decision_note" text,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "aftersales_ticket_money_ck" CHECK ((requested_fen is null or requested_fen >= 0) and (refund_fen is null or refund_fen > 0))
+);
+--> statement-breakpoint
 CREATE TABLE "catalog_category" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"store_id" uuid NOT NULL,
@@ -37,6 +59,7 @@ CREATE TABLE "catalog_product" (
 	"description" text DEFAULT '' NOT NULL,
 	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"no_show_policy" text DEFAULT 'refund' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -71,6 +94,19 @@ CREATE TABLE "catalog_supplier" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "catalog_supplier_case_pack_ck" CHECK (case_pack_default >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "customer_credit_entry" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"reason" text NOT NULL,
+	"order_id" uuid,
+	"actor" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "customer_credit_entry_amount_ck" CHECK (amount_fen <> 0)
 );
 --> statement-breakpoint
 CREATE TABLE "customer_store" (
@@ -235,6 +271,28 @@ CREATE TABLE "gb_item" (
 	CONSTRAINT "gb_item_cap_ck" CHECK (sold >= 0 and (total_cap is null or sold <= total_cap) and price_fen >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "gb_no_show" (
+	"order_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"step" text NOT NULL,
+	"reminded_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"outcome" text,
+	"refund_fen" integer DEFAULT 0 NOT NULL,
+	"credit_fen" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "gb_no_show_money_ck" CHECK (refund_fen >= 0 and credit_fen >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "gb_settings" (
+	"store_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"no_show_grace_days" integer DEFAULT 2 NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "gb_slot" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -288,6 +346,190 @@ CREATE TABLE "inv_reservation" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "inv_reservation_qty_ck" CHECK (qty > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "live_flash_buyer" (
+	"flash_sale_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"qty" integer NOT NULL,
+	CONSTRAINT "live_flash_buyer_flash_sale_id_customer_id_pk" PRIMARY KEY("flash_sale_id","customer_id"),
+	CONSTRAINT "live_flash_buyer_qty_ck" CHECK ("live_flash_buyer"."qty" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "live_flash_sale" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"sku_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"price_fen" integer NOT NULL,
+	"original_price_fen" integer NOT NULL,
+	"total" integer NOT NULL,
+	"remaining" integer NOT NULL,
+	"per_person_limit" integer NOT NULL,
+	"reservation_id" uuid,
+	"status" text DEFAULT 'open' NOT NULL,
+	"opened_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "live_flash_sale_remaining_ck" CHECK ("live_flash_sale"."remaining" >= 0 and "live_flash_sale"."remaining" <= "live_flash_sale"."total")
+);
+--> statement-breakpoint
+CREATE TABLE "live_sale" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"store_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"order_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"ref_id" uuid NOT NULL,
+	"customer_id" uuid,
+	"sku_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"qty" integer NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_voucher_drop" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"total" integer NOT NULL,
+	"remaining" integer NOT NULL,
+	"valid_days" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_voucher_drop_remaining_ck" CHECK ("live_voucher_drop"."remaining" >= 0 and "live_voucher_drop"."remaining" <= "live_voucher_drop"."total")
+);
+--> statement-breakpoint
+CREATE TABLE "live_voucher" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"drop_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"status" text DEFAULT 'claimed' NOT NULL,
+	"claimed_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"redeemed_at" timestamp with time zone,
+	"redeemed_by" uuid,
+	"redeem_request_id" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "live_chat_message" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"author" text NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"removed_at" timestamp with time zone,
+	"removed_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "live_giveaway_entry" (
+	"giveaway_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"entered_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_giveaway_entry_giveaway_id_customer_id_pk" PRIMARY KEY("giveaway_id","customer_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_giveaway" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"show_id" uuid NOT NULL,
+	"prize" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"winner_customer_id" uuid,
+	"winner_label" text,
+	"eligible" integer,
+	"drawn_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_room_block" (
+	"store_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"by_staff_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_room_block_store_id_customer_id_pk" PRIMARY KEY("store_id","customer_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_room_mute" (
+	"show_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"until" timestamp with time zone NOT NULL,
+	"by_staff_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_room_mute_show_id_customer_id_pk" PRIMARY KEY("show_id","customer_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_room_settings" (
+	"store_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"blocked_words" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_room_state" (
+	"show_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"likes" integer DEFAULT 0 NOT NULL,
+	"peak_viewers" integer DEFAULT 0 NOT NULL,
+	"peak_at" timestamp with time zone,
+	"pinned" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "live_room_viewer" (
+	"show_id" uuid NOT NULL,
+	"viewer_key" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"customer_id" uuid,
+	"first_seen_at" timestamp with time zone NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL,
+	"session_started_at" timestamp with time zone NOT NULL,
+	"watch_ms" integer DEFAULT 0 NOT NULL,
+	"sessions" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "live_room_viewer_show_id_viewer_key_pk" PRIMARY KEY("show_id","viewer_key")
+);
+--> statement-breakpoint
+CREATE TABLE "live_show_extra" (
+	"show_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"cover_image_url" text,
+	"sku_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"access" text DEFAULT 'public' NOT NULL,
+	"invite_token" text,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_show_reminder" (
+	"show_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"store_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"notified_at" timestamp with time zone,
+	CONSTRAINT "live_show_reminder_show_id_customer_id_pk" PRIMARY KEY("show_id","customer_id")
 );
 --> statement-breakpoint
 CREATE TABLE "live_show" (
@@ -525,7 +767,9 @@ ALTER TABLE "gb_po_receipt" ADD CONSTRAINT "gb_po_receipt_po_id_gb_po_purchase_o
 ALTER TABLE "gb_buyer_item" ADD CONSTRAINT "gb_buyer_item_item_id_gb_item_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."gb_item"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "gb_entry" ADD CONSTRAINT "gb_entry_campaign_id_gb_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."gb_campaign"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "gb_item" ADD CONSTRAINT "gb_item_campaign_id_gb_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."gb_campaign"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "gb_no_show" ADD CONSTRAINT "gb_no_show_campaign_id_gb_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."gb_campaign"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "gb_slot" ADD CONSTRAINT "gb_slot_campaign_id_gb_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."gb_campaign"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "live_giveaway_entry" ADD CONSTRAINT "live_giveaway_entry_giveaway_id_live_giveaway_id_fk" FOREIGN KEY ("giveaway_id") REFERENCES "public"."live_giveaway"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "live_show" ADD CONSTRAINT "live_show_stream_key_id_live_stream_key_id_fk" FOREIGN KEY ("stream_key_id") REFERENCES "public"."live_stream_key"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_pickup_verification" ADD CONSTRAINT "order_pickup_verification_order_id_order_order_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."order_order"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_line" ADD CONSTRAINT "order_line_order_id_order_order_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."order_order"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -536,12 +780,17 @@ ALTER TABLE "tenancy_membership" ADD CONSTRAINT "tenancy_membership_staff_id_ten
 ALTER TABLE "tenancy_membership" ADD CONSTRAINT "tenancy_membership_store_id_tenancy_store_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."tenancy_store"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenancy_store" ADD CONSTRAINT "tenancy_store_org_id_tenancy_organisation_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."tenancy_organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "outbox_event_pending_idx" ON "outbox_event" USING btree ("id") WHERE dispatched_at is null;--> statement-breakpoint
+CREATE INDEX "aftersales_ticket_store_idx" ON "aftersales_ticket" USING btree ("store_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "aftersales_ticket_customer_idx" ON "aftersales_ticket" USING btree ("store_id","customer_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "aftersales_ticket_open_uq" ON "aftersales_ticket" USING btree ("order_id") WHERE status = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "catalog_category_name_uq" ON "catalog_category" USING btree ("store_id","name");--> statement-breakpoint
 CREATE INDEX "catalog_product_store_idx" ON "catalog_product" USING btree ("store_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalog_sku_barcode_uq" ON "catalog_sku" USING btree ("store_id","barcode") WHERE barcode is not null;--> statement-breakpoint
 CREATE INDEX "catalog_sku_product_idx" ON "catalog_sku" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "catalog_sku_store_idx" ON "catalog_sku" USING btree ("store_id");--> statement-breakpoint
 CREATE INDEX "catalog_supplier_store_idx" ON "catalog_supplier" USING btree ("store_id");--> statement-breakpoint
+CREATE INDEX "customer_credit_entry_customer_idx" ON "customer_credit_entry" USING btree ("store_id","customer_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "customer_credit_entry_order_uq" ON "customer_credit_entry" USING btree ("store_id","order_id","reason") WHERE order_id is not null;--> statement-breakpoint
 CREATE INDEX "customer_store_store_idx" ON "customer_store" USING btree ("store_id","first_seen_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_customer_org_phone_uq" ON "customer_customer" USING btree ("org_id","phone");--> statement-breakpoint
 CREATE INDEX "customer_otp_phone_idx" ON "customer_otp" USING btree ("org_id","phone","created_at");--> statement-breakpoint
@@ -558,11 +807,22 @@ CREATE INDEX "gb_campaign_due_idx" ON "gb_campaign" USING btree ("status","cutof
 CREATE UNIQUE INDEX "gb_entry_order_uq" ON "gb_entry" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "gb_entry_campaign_idx" ON "gb_entry" USING btree ("campaign_id","seq");--> statement-breakpoint
 CREATE INDEX "gb_item_campaign_idx" ON "gb_item" USING btree ("campaign_id");--> statement-breakpoint
+CREATE INDEX "gb_no_show_store_idx" ON "gb_no_show" USING btree ("store_id","step");--> statement-breakpoint
 CREATE INDEX "gb_slot_campaign_idx" ON "gb_slot" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "inv_movement_sku_idx" ON "inv_movement" USING btree ("store_id","sku_id","id");--> statement-breakpoint
 CREATE INDEX "inv_movement_reservation_idx" ON "inv_movement" USING btree ("reservation_id");--> statement-breakpoint
 CREATE INDEX "inv_reservation_expiry_idx" ON "inv_reservation" USING btree ("expires_at") WHERE status = 'active' and expires_at is not null;--> statement-breakpoint
 CREATE INDEX "inv_reservation_order_idx" ON "inv_reservation" USING btree ("store_id","order_id");--> statement-breakpoint
+CREATE INDEX "live_flash_sale_show_idx" ON "live_flash_sale" USING btree ("store_id","show_id");--> statement-breakpoint
+CREATE INDEX "live_sale_show_idx" ON "live_sale" USING btree ("store_id","show_id","at");--> statement-breakpoint
+CREATE INDEX "live_voucher_drop_show_idx" ON "live_voucher_drop" USING btree ("store_id","show_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_voucher_person_uq" ON "live_voucher" USING btree ("drop_id","customer_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_voucher_code_uq" ON "live_voucher" USING btree ("store_id","code");--> statement-breakpoint
+CREATE INDEX "live_voucher_customer_idx" ON "live_voucher" USING btree ("store_id","customer_id");--> statement-breakpoint
+CREATE INDEX "live_chat_message_show_idx" ON "live_chat_message" USING btree ("show_id","seq");--> statement-breakpoint
+CREATE INDEX "live_giveaway_show_idx" ON "live_giveaway" USING btree ("show_id","created_at");--> statement-breakpoint
+CREATE INDEX "live_room_viewer_seen_idx" ON "live_room_viewer" USING btree ("show_id","last_seen_at");--> statement-breakpoint
+CREATE INDEX "live_show_reminder_store_idx" ON "live_show_reminder" USING btree ("store_id");--> statement-breakpoint
 CREATE INDEX "live_show_store_status_idx" ON "live_show" USING btree ("store_id","status","scheduled_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "live_show_live_key_uq" ON "live_show" USING btree ("stream_key_id") WHERE status = 'live';--> statement-breakpoint
 CREATE UNIQUE INDEX "live_stream_key_hash_uq" ON "live_stream_key" USING btree ("key_hash");--> statement-breakpoint

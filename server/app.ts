@@ -21,9 +21,11 @@ import { registerCatalogRoutes } from './modules/catalog/index.js';
 import { getLevels, registerInventoryRoutes, releaseExpiredJob } from './modules/inventory/index.js';
 import { createPayments, httpDeliver, injectDeliver, registerPaymentsRoutes, type Payments } from './modules/payments/index.js';
 import { markPaid, markRefundSucceeded, registerOrders } from './modules/orders/index.js';
+import { registerAftersalesRoutes } from './modules/aftersales/index.js';
 import { purgeOldOtps, registerCustomerRoutes } from './modules/customers/index.js';
 import { MessageDelivery, devNotificationAdapter, notify, registerNotificationRoutes } from './modules/notifications/index.js';
-import { LiveVideo, registerLiveRoutes } from './modules/live/index.js';
+import { LiveVideo, registerLiveCommerce, registerLiveRoom, registerLiveRoutes } from './modules/live/index.js';
+import { livePresalePort } from './live-presale-port.js';
 import { registerMediaRoutes } from './media/index.js';
 import { allocationPorts, registerGroupbuy, registerProcurementRoutes } from './modules/groupbuy/index.js';
 
@@ -134,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<Linli> {
   jobs.push(...payments.jobs);
   // orders + pickup: refunds, counter payments and pay go through the payments port passed in here
   jobs.push(...registerOrders(app, deps, { payments }));
+  // after-sales (售后) on any channel's order: approvals refund through the same port
+  registerAftersalesRoutes(app, deps, { payments, photoDir: join(opts.config.DATA_DIR, 'media', 'after-sales') });
   // group-buy procurement (以销定采): POs on groupbuy.campaign_formed, receiving into stock;
   // the campaign core's allocation ports (first-come fill / shortage refund) are passed here once it lands
   registerProcurementRoutes(app, deps, { allocation: allocationPorts(payments) });
@@ -155,6 +159,10 @@ export async function buildApp(opts: AppOptions): Promise<Linli> {
   const live = new LiveVideo({ config: opts.config, db, clock, outboxWake: dispatcher.wake, logger: app.log.child({ module: 'live' }) });
   registerLiveRoutes(app, deps, live);
   registerMediaRoutes(app, live.media);
+  // the live room: room:<id> access, chat/likes/presence, moderation, pins, giveaways, reminders, stats
+  jobs.push(...registerLiveRoom(app, deps, { video: live, presale: livePresalePort() }));
+  // commerce in the room: flash sales (batched engine), vouchers, presale joins through the port (live never imports groupbuy)
+  jobs.push(...registerLiveCommerce(app, deps, { presale: livePresalePort() }).jobs);
 
   if (opts.webDist && existsSync(opts.webDist)) await registerWeb(app, opts.webDist);
 

@@ -6,6 +6,11 @@ import { tenantSnapshot } from '../testing/tenant-snapshot.js';
 import { placeOrder, payOrder, shopWorld, type Http } from '../modules/orders/testing.js';
 import { createPurchaseOrdersForCampaign, getPurchaseOrder } from '../modules/groupbuy/procurement/index.js';
 import { createCampaign, joinCampaign } from '../modules/groupbuy/index.js';
+import { liveShow } from '../modules/live/commerce/testing.js';
+import { openFlashSale } from '../modules/live/commerce/use-cases/open-flash-sale.js';
+import { dropVouchers } from '../modules/live/commerce/use-cases/drop-vouchers.js';
+import { openGiveaway } from '../modules/live/room/giveaway.js';
+import { RoomChat } from '../modules/live/room/chat.js';
 
 /**
  * Tenancy, proven over every endpoint: staff (and a neighbour) of store A call every documented
@@ -34,6 +39,7 @@ describe('store A cannot read or change store B', async () => {
   const ready = await placeOrder(b, bNeighbour, { lines: [{ skuId: b.skuId, qty: 2 }], paymentMethod: 'sandbox' });
   await payOrder(t, b, bNeighbour, ready.id);
   const refund = await ok(b.owner.post(`/api/console/orders/${ready.id}/refund`, { amountFen: 100, reason: '少称' }, newId()));
+  const bTicket = await ok(bNeighbour.post(`/api/shop/${b.tenant.slug}/orders/${ready.id}/after-sales`, { reason: 'damaged', text: 'B的售后' }, newId()));
   const streamKey = await ok(b.owner.post('/api/console/live/stream-keys', { label: 'B' })).catch(() => null);
   const po = (await createPurchaseOrdersForCampaign(b.ctx, { campaignId: newId(), demand: [{ skuId: b.skuId, qty: 3 }] })).purchaseOrders[0]!;
   const poLineId = (await getPurchaseOrder(b.ctx, po.id)).lines[0]!.id;
@@ -42,6 +48,14 @@ describe('store A cannot read or change store B', async () => {
     pickupDate: '2099-01-01', items: [{ skuId: b.skuId, priceFen: 990 }],
   }, b.tenant.slug);
   const gbOrder = await joinCampaign(b.ctx, bNeighbour.customerId, campaign.id, { items: [{ itemId: campaign.items[0]!.id, qty: 1 }], paymentMethod: 'pay_at_pickup' });
+  // live commerce of B: a show on air, a flash sale, a voucher drop
+  const bShowId = await liveShow(b.ctx);
+  const bFlash = await openFlashSale(b.ctx, bShowId, { skuId: b.skuId, priceFen: 100, qty: 2, perPersonLimit: 1, durationSec: 3600 });
+  const bDrop = await dropVouchers(b.ctx, bShowId, { title: 'B到店券', count: 2, validDays: 1 });
+  // the live room of B: a giveaway and a chat line of B's neighbour
+  const bGiveaway = await openGiveaway(b.ctx, bShowId, { prize: 'B奖品', durationSec: 600 });
+  const bRoom = { id: bShowId, orgId: b.tenant.orgId, storeId: b.tenant.storeId, slug: b.tenant.slug, status: 'live' as const, access: 'public' as const, inviteToken: null };
+  const bChat = await new RoomChat({ db: t.database.db, clock: t.clock, outboxWake: t.dispatcher.wake, realtime: t.deps.realtime }).send(bRoom, bNeighbour.customerId, 'B的弹幕');
   await t.dispatcher.drain();
   await t.payments.wallet.idle();
 
@@ -55,13 +69,21 @@ describe('store A cannot read or change store B', async () => {
     'stream-keys/{id}': streamKey?.id ?? newId(),
     'purchase-orders/{id}': po.id,
     'campaigns/{id}': campaign.id,
+    'after-sales/{id}': bTicket.id,
+    'customers/{id}': bNeighbour.customerId,
     '{orderId}': gbOrder.id,
     '{skuId}': b.skuId,
     '{code}': ready.pickupCode,
     '{file}': 'missing.png',
+    'shows/{id}': bShowId,
+    'flash-sales/{id}': bFlash.id,
+    'voucher-drops/{id}': bDrop.id,
+    '{campaignId}': campaign.id,
+    'giveaways/{id}': bGiveaway.id,
+    '{messageId}': bChat.messageId,
   };
   /** only B's own data (never sent by A): must never appear in an answer to A */
-  const bSecrets = [bNeighbour.phone, bNeighbour.customerId, ready.id, ready.pickupCode, pickedUp.id, product.id, supplier.id, po.id, poLineId, campaign.id, gbOrder.id];
+  const bSecrets = [bNeighbour.phone, bNeighbour.customerId, ready.id, ready.pickupCode, pickedUp.id, product.id, supplier.id, po.id, poLineId, campaign.id, gbOrder.id, bFlash.id, bDrop.id, bGiveaway.id, bChat.messageId, bTicket.id];
 
   const body = {
     skuId: b.skuId, productId: product.id, categoryId: category.id, supplierId: supplier.id, orderId: ready.id,
@@ -69,6 +91,7 @@ describe('store A cannot read or change store B', async () => {
     lines: [{ skuId: b.skuId, qty: 1, lineId: ready.lines[0]!.id, poLineId, receivedQty: 1 }], paymentMethod: 'pay_at_pickup',
     paymentId: newId(), confirmToken: 'x'.repeat(32), name: '越权', phone: bNeighbour.phone, failRefunds: true,
     title: '越权直播', scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), label: 'A',
+    customerId: bNeighbour.customerId, minutes: 5, kind: 'product', refId: b.skuId, prize: '越权奖品', durationSec: 60,
   };
 
   const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
