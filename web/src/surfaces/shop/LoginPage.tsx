@@ -43,7 +43,8 @@ export default function LoginPage() {
       await api.login(normal, code);
       await refreshMe();
       const next = params.get('next');
-      nav(next?.startsWith('/shop/') ? next : href('/orders'), { replace: true });
+      // back to where sign-in was asked for: a shop page or a live room
+      nav(next && /^\/(shop|live)\//.test(next) ? next : href('/orders'), { replace: true });
     } catch (e) {
       toastError(e);
     } finally {

@@ -15,6 +15,7 @@ import { Price } from './Price.js';
 import { useShop } from './shop-context.js';
 import { useSandboxPay } from './use-sandbox-pay.js';
 import { WalletSheet } from './WalletSheet.js';
+import { AFTER_SALES_STATUSES } from './aftersales/after-sales-statuses.js';
 import './shop.css';
 
 const OPEN = new Set(['pending_payment', 'paid', 'ready_for_pickup']);
@@ -72,7 +73,9 @@ export default function OrderPage() {
     }
   };
 
-  const showCode = o.status === 'paid' || o.status === 'ready_for_pickup';
+  // a presale order paid at pickup stays unpaid until the goods arrive; its code is already valid
+  const showCode = o.status === 'paid' || o.status === 'ready_for_pickup' || (o.status === 'pending_payment' && o.paymentMethod === 'pay_at_pickup');
+  const campaignId = o.sourceRef?.startsWith('groupbuy:') ? o.sourceRef.slice('groupbuy:'.length) : null;
   return (
     <div className="m-page">
       <NavBar onBack={() => nav(href('/orders'))}>{t('shop.orderDetail')}</NavBar>
@@ -111,6 +114,13 @@ export default function OrderPage() {
           <Button block size="large" loading={busy} onClick={() => void cancel()} data-testid="order-cancel">
             {o.paidFen > 0 ? t('shop.refundAnytime') : t('shop.cancelOrder')}
           </Button>
+        )}
+        {/* a presale order paid but not arrived yet has 随时退; 售后 is about goods received */}
+        {AFTER_SALES_STATUSES.has(o.status) && !(o.status === 'paid' && o.fulfilment === 'presale') && o.paidFen > o.refundedFen && (
+          <Button block size="large" onClick={() => nav(href(`/orders/${o.id}/after-sales`))} data-testid="aftersales-open">{t('shopAfterSales.open')}</Button>
+        )}
+        {campaignId && (
+          <Button block size="large" fill="none" onClick={() => nav(href(`/c/${campaignId}`))} data-testid="order-campaign">{t('shopGroupbuy.goCampaign')}</Button>
         )}
       </div>
       <WalletSheet phase={pay.phase} amountFen={pay.amountFen} storeName={store?.name ?? ''} onConfirm={() => void pay.confirm()} onClose={pay.close} />

@@ -10,6 +10,7 @@ import { Blank } from './Blank.js';
 import { Price } from './Price.js';
 import { useShop } from './shop-context.js';
 import { ShopTabBar } from './ShopTabBar.js';
+import { MeCard } from './aftersales/MeCard.js';
 
 const MOBILE_COLOR: Record<string, string> = { orange: 'warning', blue: 'primary', green: 'success', red: 'danger', default: 'default' };
 
@@ -43,6 +44,7 @@ export default function OrdersPage() {
         </Blank>
       )}
       {me && <div className="m-muted" style={{ padding: '8px 16px' }}>{t('shop.signedInAs', { phone: me.phone })}</div>}
+      <MeCard />
       {orders.error && <Blank title={orders.error.message} />}
       {me && orders.data?.length === 0 && <Blank title={t('shop.noOrders')} />}
       {me && !!orders.data?.length && (

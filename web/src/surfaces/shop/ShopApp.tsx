@@ -16,6 +16,9 @@ const LoginPage = lazy(() => import('./LoginPage.js'));
 const CheckoutPage = lazy(() => import('./CheckoutPage.js'));
 const OrdersPage = lazy(() => import('./OrdersPage.js'));
 const OrderPage = lazy(() => import('./OrderPage.js'));
+const CampaignPage = lazy(() => import('./campaign/CampaignPage.js'));
+const AfterSalesPage = lazy(() => import('./aftersales/AfterSalesPage.js'));
+const MyTicketsPage = lazy(() => import('./aftersales/MyTicketsPage.js'));
 
 function Shop({ slug }: { slug: string }) {
   const { t } = useTranslation();
@@ -53,6 +56,9 @@ function Shop({ slug }: { slug: string }) {
           <Route path="checkout" element={<CheckoutPage />} />
           <Route path="orders" element={<OrdersPage />} />
           <Route path="orders/:id" element={<OrderPage />} />
+          <Route path="orders/:id/after-sales" element={<AfterSalesPage />} />
+          <Route path="after-sales" element={<MyTicketsPage />} />
+          <Route path="c/:id" element={<CampaignPage />} />
           <Route path="*" element={<ShopHome />} />
         </Routes>
       </Suspense>
