@@ -12,6 +12,7 @@ import { PickupCard } from './PickupCard.js';
 import { RecentList } from './RecentList.js';
 import { deviceName, useRecent } from './recent.js';
 import { VerifiedCard } from './VerifiedCard.js';
+import { VoucherRedeem } from './VoucherRedeem.js';
 
 type View = { kind: 'idle' } | { kind: 'found'; lookup: PickupLookup; code: string; requestId: string } | { kind: 'verified'; result: VerificationResult; code: string; dueFen: number };
 
@@ -100,6 +101,7 @@ export function CounterPage() {
         {view.kind === 'verified' && (
           <VerifiedCard result={view.result} dueFen={view.dueFen} busy={busy} onUndo={() => void undo(view.result.verification.id)} onNext={reset} />
         )}
+        <VoucherRedeem />
       </div>
     </>
   );
