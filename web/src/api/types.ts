@@ -45,3 +45,24 @@ export interface StaffMember {
 export type { StockRow, MovementView, MovementKind, StockChange } from '../../../server/modules/inventory/contract.js';
 export type { OutboxMessage, NotificationTemplate, MessageStatus } from '../../../server/modules/notifications/contract.js';
 export type { RefundView, RefundStatus, PaymentView, StartedPayment, SandboxSettings } from '../../../server/modules/payments/contract.js';
+export type {
+  CampaignInput,
+  CampaignView,
+  CampaignItemView,
+  CampaignStatus,
+  EntryView,
+  PublicCampaignView,
+  NoShowView,
+  NoShowStep,
+  GroupbuySettings,
+} from '../../../server/modules/groupbuy/contract.js';
+export type {
+  PoListQuery,
+  PoStatus,
+  PoLineView,
+  PurchaseOrderSummary,
+  PurchaseOrderView,
+  ReceiptInput,
+  ReceiptView,
+  AllocationView,
+} from '../../../server/modules/groupbuy/procurement/contract.js';

@@ -4,6 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { AntdProvider } from '../../lib/antd/AntdProvider.js';
 import { StaffGate } from '../../lib/antd/StaffGate.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
+import { AfterSalesPage } from './groupbuy/AfterSalesPage.js';
+import { CampaignDetailPage } from './groupbuy/CampaignDetailPage.js';
+import { CampaignFormPage } from './groupbuy/CampaignFormPage.js';
+import { CampaignsPage } from './groupbuy/CampaignsPage.js';
+import { NoShowsPage } from './groupbuy/NoShowsPage.js';
+import { PurchaseOrdersPage } from './groupbuy/PurchaseOrdersPage.js';
+import { LivePage } from './live/LivePage.js';
+import { ShowControlPage } from './live/ShowControlPage.js';
 import { OrdersPage } from './orders/OrdersPage.js';
 import { OutboxPage } from './OutboxPage.js';
 import { ProductsPage } from './products/ProductsPage.js';
@@ -32,11 +40,20 @@ function ConsoleGate() {
             <Routes>
               <Route index element={<Navigate to="orders" replace />} />
               <Route path="orders" element={<OrdersPage />} />
+              <Route path="campaigns" element={<CampaignsPage />} />
+              <Route path="campaigns/new" element={<CampaignFormPage />} />
+              <Route path="campaigns/:id" element={<CampaignDetailPage />} />
+              <Route path="campaigns/:id/edit" element={<CampaignFormPage />} />
+              <Route path="purchase-orders" element={<PurchaseOrdersPage />} />
+              <Route path="after-sales" element={<AfterSalesPage />} />
+              <Route path="no-shows" element={<NoShowsPage />} />
               <Route path="products" element={<ProductsPage />} />
               <Route path="stock" element={<StockPage />} />
               <Route path="refunds" element={<RefundsPage />} />
               <Route path="outbox" element={<OutboxPage />} />
               <Route path="staff" element={<StaffPage me={me} />} />
+              <Route path="live" element={<LivePage />} />
+              <Route path="live/shows/:id" element={<ShowControlPage me={me} />} />
               <Route path="*" element={<Navigate to="orders" replace />} />
             </Routes>
           </ConsoleLayout>

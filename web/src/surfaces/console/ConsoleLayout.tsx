@@ -2,7 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
+  ClockCircleOutlined,
+  CustomerServiceOutlined,
   DatabaseOutlined,
+  FileExcelOutlined,
   LogoutOutlined,
   MessageOutlined,
   ProfileOutlined,
@@ -10,6 +13,8 @@ import {
   ScanOutlined,
   ShopOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +23,11 @@ import { LangSwitch } from '../../lib/antd/LangSwitch.js';
 
 const PAGES = [
   { key: 'orders', icon: <ProfileOutlined /> },
+  { key: 'campaigns', icon: <UsergroupAddOutlined /> },
+  { key: 'purchase-orders', icon: <FileExcelOutlined /> },
+  { key: 'after-sales', icon: <CustomerServiceOutlined /> },
+  { key: 'no-shows', icon: <ClockCircleOutlined /> },
+  { key: 'live', icon: <VideoCameraOutlined /> },
   { key: 'products', icon: <AppstoreOutlined /> },
   { key: 'stock', icon: <DatabaseOutlined /> },
   { key: 'refunds', icon: <RollbackOutlined /> },
