@@ -9,7 +9,7 @@ export { getCampaign, listCampaigns, publicCampaign } from './campaigns/queries.
 export { priceAt } from './campaigns/pricing.js';
 export { joinCampaign, type JoinOptions } from './join/join-campaign.js';
 export { summariseCampaign, listOpenCampaigns, toSummary } from './campaigns/summary.js';
-export { posterData, renderPng, campaignPoster, shareUrl } from './share/poster.js';
+export { posterData, campaignPoster, shareUrl } from './share/poster.js';
 export { cancelMyEntry, withdrawEntry } from './join/withdraw-entry.js';
 export { runCutoff, CUTOFF_JOB } from './cutoff/cutoff-job.js';
 export { settleCampaign, type SettleOptions } from './cutoff/settle-campaign.js';

@@ -149,6 +149,7 @@ const en: Messages = {
       pending_payment: 'Not paid yet: cannot be picked up', paid: 'The goods are not in the store yet', picked_up: 'Already picked up', cancelled: 'This order was cancelled',
       refunded: 'This order was refunded', other: 'This order cannot be verified now',
     },
+    line: { refunded: 'Refunded', refundedN: '{{n}} refunded', dropped: 'Out of stock, not charged', droppedN: '{{n}} out of stock, not charged' },
   },
   shop: {
     loading: 'Loading…', pickupAtStore: 'Pick up in store', otherCategory: 'Other', noProducts: 'Nothing on sale yet', pullRetry: 'Try again in a moment',
@@ -162,6 +163,7 @@ const en: Messages = {
     myOrders: 'My orders', loginToSee: 'Sign in to see your orders', signedInAs: 'Signed in: {{phone}}', noOrders: 'No orders yet',
     orderDetail: 'Order', pickupCode: 'Pickup code', pickupCodeHint: 'Show this code or QR in the store to collect your goods',
     orderNo: 'Order no.', orderedAt: 'Placed', note: 'Note', refundedAmount: 'Refunded', refundedQty: '{{n}} refunded',
+    droppedQty: '{{n}} out of stock, not charged', lineRefunded: 'Refunded', lineDropped: 'Out of stock, not charged',
     payNow: 'Pay now', cancelOrder: 'Cancel order', refundAnytime: 'Refund (any time before pickup)', cancelConfirm: 'Cancel this order?',
     refundConfirm: 'You can get a refund any time before pickup, back to where you paid from. Refund now?', cancelled: 'Order cancelled', refunded: 'Refunded to your original payment',
     hint: {
@@ -252,7 +254,7 @@ const en: Messages = {
       giveaway: 'Giveaway', prizePlaceholder: 'Prize, e.g. a box of grapes', seconds: 'sec', giveawayOpen: 'Start giveaway', giveawayOpened: 'Giveaway started',
       noGiveaways: 'No giveaways yet', draw: 'Draw', drawn: 'Drawn', entrants: '{{n}} entered', eligible: '{{n}} present at the draw',
       giveawayState: { open: 'Open', drawn: 'Drawn', cancelled: 'Cancelled' },
-      roomSettings: 'Room settings', shareLink: 'Share link', rotateInvite: 'New invite link',
+      roomSettings: 'Room settings', shareLink: 'Share link', poster: 'Share poster (with QR code)', rotateInvite: 'New invite link',
       stats: 'Figures of the show', watchMinutes: 'Watch time (min)', avgWatch: 'Avg watch (min)', chatMessages: 'Messages', duration: 'Duration', minutesN: '{{n}} min',
       reminders: 'Reminders', voucherFunnel: 'dropped {{dropped}} · claimed {{claimed}} · redeemed {{redeemed}}', noSales: 'No sales yet',
     },

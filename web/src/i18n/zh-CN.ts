@@ -147,6 +147,7 @@ const zhCN = {
       pending_payment: '该订单尚未支付，不能提货', paid: '商品还未到店，暂不能提货', picked_up: '该订单已经提货了', cancelled: '该订单已取消',
       refunded: '该订单已退款', other: '该订单当前不能核销',
     },
+    line: { refunded: '已退款', refundedN: '已退 {{n}}', dropped: '缺货取消', droppedN: '缺货取消 {{n}}' },
   },
   shop: {
     loading: '加载中…', pickupAtStore: '到店自提', otherCategory: '其他', noProducts: '店里还没有上架商品', pullRetry: '请稍后刷新重试',
@@ -160,6 +161,7 @@ const zhCN = {
     myOrders: '我的订单', loginToSee: '登录后查看订单', signedInAs: '已登录：{{phone}}', noOrders: '还没有订单',
     orderDetail: '订单详情', pickupCode: '提货码', pickupCodeHint: '到店出示此码或二维码，店员核销后即可取货',
     orderNo: '订单号', orderedAt: '下单时间', note: '备注', refundedAmount: '已退款', refundedQty: '已退 {{n}}',
+    droppedQty: '缺货取消 {{n}}', lineRefunded: '已退款', lineDropped: '缺货取消，不收费',
     payNow: '去支付', cancelOrder: '取消订单', refundAnytime: '随时退 · 申请退款', cancelConfirm: '确定取消这个订单吗？',
     refundConfirm: '提货前随时可退，款项将原路退回。确定退款吗？', cancelled: '订单已取消', refunded: '已退款，将原路退回',
     hint: {
@@ -250,7 +252,7 @@ const zhCN = {
       giveaway: '福袋', prizePlaceholder: '奖品，例如：阳光玫瑰一盒', seconds: '秒', giveawayOpen: '发福袋', giveawayOpened: '福袋已发出',
       noGiveaways: '还没有福袋', draw: '开奖', drawn: '已开奖', entrants: '{{n}} 人参与', eligible: '开奖时在场 {{n}} 人',
       giveawayState: { open: '进行中', drawn: '已开奖', cancelled: '已取消' },
-      roomSettings: '直播间设置', shareLink: '分享链接', rotateInvite: '换一个邀请链接',
+      roomSettings: '直播间设置', shareLink: '分享链接', poster: '分享海报（含二维码）', rotateInvite: '换一个邀请链接',
       stats: '本场数据', watchMinutes: '观看总时长（分）', avgWatch: '人均观看（分）', chatMessages: '评论数', duration: '时长', minutesN: '{{n}} 分钟',
       reminders: '预约提醒', voucherFunnel: '发 {{dropped}} · 领 {{claimed}} · 到店核销 {{redeemed}}', noSales: '本场还没有成交',
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, formatCutoff, goalText, placeQr, wrap } from './poster-svg.js';
+import { formatCutoff, goalText } from './poster-svg.js';
 
 describe('poster text', () => {
   it('shows the cut-off in the store zone, the 成团 goal, escapes markup and wraps long titles', () => {
@@ -8,10 +8,5 @@ describe('poster text', () => {
     expect(goalText('buyers', 5)).toBe('满 5 人成团');
     expect(goalText('qty', 30)).toBe('满 30 份成团');
     expect(goalText('buyers', 0)).toContain('不设门槛');
-    expect(escapeXml('<a & "b">')).toBe('&lt;a &amp; &quot;b&quot;&gt;');
-    expect(wrap('一二三四五六七八九十', 4, 2)).toEqual(['一二三四', '五六七…']);
-    expect(placeQr('<svg xmlns="x" viewBox="0 0 27 27"><path d="M0 0"/></svg>', 10, 20, 300)).toBe(
-      '<svg x="10" y="20" width="300" height="300" viewBox="0 0 27 27" shape-rendering="crispEdges"><path d="M0 0"/></svg>',
-    );
   });
 });

@@ -1,4 +1,5 @@
 import { formatYuan } from '../../../kernel/money.js';
+import { formatZhDateTime, placeQr, POSTER_FONT, svgText as t, wrap } from '../../../poster/index.js';
 import { POSTER_HEIGHT as H, POSTER_WIDTH as W } from '../contract.js';
 
 /** What the poster says; all values already chosen (prices in fen, times as Date). */
@@ -23,41 +24,8 @@ export interface PosterData {
   qrSvg: string;
 }
 
-const FONT = `'Noto Sans CJK SC', 'Noto Sans CJK', 'Noto Sans SC', sans-serif`;
-
-export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
-
-/** Splits text into lines of at most `em` full-width characters (latin counts about half). */
-export function wrap(text: string, em: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let width = 0;
-  for (const ch of [...text]) {
-    const w = /[\u0000-\u00ff]/.test(ch) ? 0.55 : 1;
-    if (width + w > em) {
-      lines.push(line);
-      line = '';
-      width = 0;
-    }
-    line += ch;
-    width += w;
-  }
-  if (line) lines.push(line);
-  if (lines.length > maxLines) {
-    lines.length = maxLines;
-    lines[maxLines - 1] = [...lines[maxLines - 1]!].slice(0, -1).join('') + '…';
-  }
-  return lines;
-}
-
 /** "11月26日 20:00" in the store's zone. */
-export function formatCutoff(d: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
-}
+export const formatCutoff = formatZhDateTime;
 
 export function formatPickupDate(isoDate: string): string {
   const [, m, d] = isoDate.split('-').map(Number);
@@ -69,24 +37,13 @@ export function goalText(minKind: 'buyers' | 'qty', minValue: number): string {
   return minKind === 'buyers' ? `满 ${minValue} 人成团` : `满 ${minValue} 份成团`;
 }
 
-/** The QR document placed as a nested <svg> at (x, y) with side `size` (its own viewBox kept). */
-export function placeQr(qrSvg: string, x: number, y: number, size: number): string {
-  const open = /<svg\b[^>]*>/.exec(qrSvg);
-  const viewBox = open ? /viewBox="([^"]+)"/.exec(open[0])?.[1] : undefined;
-  if (!open || !viewBox) throw new Error('not a QR svg');
-  const body = qrSvg.slice(open.index + open[0].length, qrSvg.lastIndexOf('</svg>'));
-  return `<svg x="${x}" y="${y}" width="${size}" height="${size}" viewBox="${viewBox}" shape-rendering="crispEdges">${body}</svg>`;
-}
-
 /** The poster as an SVG document (750×1334), rendered to PNG by poster.ts. */
 export function posterSvg(p: PosterData): string {
-  const t = (x: number, y: number, size: number, text: string, o: { weight?: number; fill?: string; anchor?: string; extra?: string } = {}) =>
-    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${o.weight ?? 400}" fill="${o.fill ?? '#333'}" text-anchor="${o.anchor ?? 'start'}" ${o.extra ?? ''}>${escapeXml(text)}</text>`;
   const title = wrap(p.title, 13, 2);
   const product = wrap(`${p.productName}${p.spec ? ` · ${p.spec}` : ''}`, 16, 2);
   const price = formatYuan(p.priceFen);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${POSTER_FONT}">`,
     `<rect width="${W}" height="${H}" fill="#fff7ee"/>`,
     `<rect width="${W}" height="200" fill="#ff6a00"/>`,
     t(60, 95, 40, p.storeName, { weight: 700, fill: '#ffffff' }),

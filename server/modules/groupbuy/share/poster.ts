@@ -1,5 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
-import QRCode from 'qrcode';
 import type { Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
 import { getSkusForSale } from '../../catalog/index.js';
@@ -8,7 +6,7 @@ import { findCampaign, itemsOf, type CampaignRow } from '../campaigns/campaign.r
 import { sharePath } from '../campaigns/present.js';
 import { priceAt } from '../campaigns/pricing.js';
 import { POSTER_WIDTH } from '../contract.js';
-import { cjkFontFiles } from './fonts.js';
+import { qrSvg, renderPng } from '../../../poster/index.js';
 import { posterSvg, type PosterData } from './poster-svg.js';
 
 /** Who may see a campaign's poster in the shop: anyone with the link, once it is published. */
@@ -52,20 +50,10 @@ export async function posterData(ctx: Ctx, campaignId: string, o: PosterOptions)
     pickupDate: c.pickupDate,
     timeZone: store.timezone || 'Asia/Shanghai',
     shareUrl: url,
-    qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    qrSvg: await qrSvg(url),
   };
 }
 
-/** SVG → PNG with the machine's CJK fonts (system fonts too, so something renders without them). */
-export function renderPng(svg: string, warn: (msg: string) => void): Buffer {
-  const fontFiles = cjkFontFiles(warn);
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: POSTER_WIDTH },
-    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: fontFiles.length > 0 ? 'Noto Sans CJK SC' : 'sans-serif' },
-  });
-  return r.render().asPng();
-}
-
 export async function campaignPoster(ctx: Ctx, campaignId: string, o: PosterOptions): Promise<Buffer> {
-  return renderPng(posterSvg(await posterData(ctx, campaignId, o)), o.warn);
+  return renderPng(posterSvg(await posterData(ctx, campaignId, o)), POSTER_WIDTH, o.warn);
 }

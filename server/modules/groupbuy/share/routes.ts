@@ -1,30 +1,17 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app.js';
 import { shopCtx, staffCtx } from '../../../http/context.js';
 import type { App } from '../../../http/types.js';
 import { AppError } from '../../../kernel/errors.js';
 import { storeById } from '../../tenancy/index.js';
+import { originOf, sendPng, warnOnce } from '../../../poster/index.js';
 import { campaignPoster } from './poster.js';
 
 const tags = ['groupbuy'];
 
-/** PUBLIC_URL when set (what neighbours use), else the origin the request came in on. */
-function originOf(deps: AppDeps, req: FastifyRequest): string {
-  return deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-}
-
-function sendPng(reply: FastifyReply, png: Buffer, cache: string) {
-  return reply.type('image/png').header('content-length', png.length).header('cache-control', cache).header('x-content-type-options', 'nosniff').send(png);
-}
-
 /** The share poster (PNG): in the console for staff, in the shop for a published campaign. */
 export function registerShareRoutes(app: App, deps: AppDeps): void {
-  let warned = false;
-  const warn = (msg: string) => {
-    if (!warned) deps.log(msg);
-    warned = true;
-  };
+  const warn = warnOnce(deps.log);
 
   app.get(
     '/api/console/campaigns/:id/poster.png',
@@ -33,7 +20,7 @@ export function registerShareRoutes(app: App, deps: AppDeps): void {
       const ctx = await staffCtx(deps.ctx, req);
       const store = await storeById(deps.ctx.db, ctx.orgId, ctx.storeId);
       if (!store) throw new AppError('STORE_NOT_FOUND');
-      const png = await campaignPoster(ctx, req.params.id, { origin: originOf(deps, req), slug: store.slug, publicOnly: false, warn });
+      const png = await campaignPoster(ctx, req.params.id, { origin: originOf(deps.config.PUBLIC_URL, req), slug: store.slug, publicOnly: false, warn });
       return sendPng(reply, png, 'private, no-store');
     },
   );
@@ -49,7 +36,7 @@ export function registerShareRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const ctx = await shopCtx(deps.ctx, req, req.params.slug, { required: false });
-      const png = await campaignPoster(ctx, req.params.id, { origin: originOf(deps, req), slug: req.params.slug, publicOnly: true, warn });
+      const png = await campaignPoster(ctx, req.params.id, { origin: originOf(deps.config.PUBLIC_URL, req), slug: req.params.slug, publicOnly: true, warn });
       return sendPng(reply, png, 'public, max-age=60');
     },
   );

@@ -8,7 +8,9 @@ import { RoomState, ShopShowCard, ShowRoomSettings, ShowRoomSettingsBody } from 
 import { INVITE_COOKIE } from '../room/directory.js';
 import { slugOf } from '../room/routes.js';
 import { inviteTokensOf } from '../room/socket.js';
+import { originOf, sendPng, warnOnce } from '../../../poster/index.js';
 import { extrasOf } from './extras.repo.js';
+import { showPoster } from './poster.js';
 import { reserveReminder } from './reminders.js';
 import { listShopShows, roomState, type RoomMedia } from './room-state.js';
 import { setRoomSettings } from './set-room-settings.js';
@@ -33,6 +35,34 @@ export function registerShowRoutes(app: App, deps: AppDeps, o: { media: RoomMedi
     async (req) => {
       const ctx = await staffCtx(deps.ctx, req, MANAGERS);
       return setRoomSettings(ctx, await slugOf(ctx), req.params.id, req.body, o.forget);
+    },
+  );
+
+  const warn = warnOnce(deps.log);
+  app.get(
+    '/api/console/live/shows/:id/poster.png',
+    { schema: { tags, summary: '直播海报 Show poster (PNG 750×1334; the QR carries the invite for invite-only rooms)', params: z.object({ id: z.uuid() }) } },
+    async (req, reply) => {
+      const ctx = await staffCtx(deps.ctx, req);
+      const png = await showPoster(ctx, req.params.id, { origin: originOf(deps.config.PUBLIC_URL, req), slug: await slugOf(ctx), visitor: null, warn });
+      return sendPng(reply, png, 'private, no-store');
+    },
+  );
+  app.get(
+    '/api/shop/:slug/live/shows/:id/poster.png',
+    {
+      schema: {
+        tags,
+        summary: '直播海报 Show poster for neighbours who may enter the room (PNG)',
+        params: z.object({ slug: Slug, id: z.uuid() }),
+        querystring: z.object({ invite: z.string().max(64).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = await shopCtx(deps.ctx, req, req.params.slug, { required: false });
+      const inviteTokens = [...(req.query.invite ? [req.query.invite] : []), ...inviteTokensOf(req)];
+      const png = await showPoster(ctx, req.params.id, { origin: originOf(deps.config.PUBLIC_URL, req), slug: req.params.slug, visitor: { customerId: ctx.customerId, inviteTokens }, warn });
+      return sendPng(reply, png, 'private, max-age=60');
     },
   );
 

@@ -47,6 +47,13 @@ export function RoomSettingsCard({ showId, settings, onChange }: { showId: strin
       <Typography.Paragraph copyable={link ? { text: link } : false} data-testid="console-live-share-link" style={{ wordBreak: 'break-all' }}>
         {link ? <a href={link} target="_blank" rel="noreferrer">{link}</a> : '—'}
       </Typography.Paragraph>
+      {settings && (
+        <Typography.Paragraph>
+          <a href={`/api/console/live/shows/${settings.showId}/poster.png`} target="_blank" rel="noreferrer" data-testid="console-live-poster">
+            {t('live.console.poster')}
+          </a>
+        </Typography.Paragraph>
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => void save({ access: v.access, coverImageUrl: v.coverImageUrl.trim() || null, skuIds: v.skuIds })}>
         <Form.Item name="access" label={t('live.console.access')}>
           <Radio.Group>
