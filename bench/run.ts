@@ -1,12 +1,17 @@
 /**
- * `npm run bench` (all) or `npm run bench -- <name>…` (some). To add a benchmark: create
+ * `npm run bench` (all) or `npm run bench -- <name>…` (some; a name also picks the benches it
+ * prefixes: `groupbuy` runs groupbuy-joins and groupbuy-close). To add a benchmark: create
  * bench/<name>.ts that calls registerBench(…) from ./harness.js, and append one import below.
  */
 import { benches } from './harness.js';
 import './realtime-fanout.js';
+import './groupbuy-joins.js';
+import './groupbuy-close.js';
+import './live-flash-sale.js';
+import './video-lag.js';
 
 const wanted = process.argv.slice(2);
-const chosen = benches.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+const chosen = benches.filter((b) => wanted.length === 0 || wanted.some((w) => b.name === w || b.name.startsWith(`${w}-`)));
 if (chosen.length === 0) {
   console.error(`no benchmark named ${wanted.join(', ')}; known: ${benches.map((b) => b.name).join(', ')}`);
   process.exit(2);
