@@ -158,7 +158,12 @@ describe('group-buy journey', () => {
       await counter.goto('/counter');
       await counter.fill('[data-testid=counter-code-input]', o.pickupCode);
       await counter.getByTestId('counter-order').waitFor({ timeout: 30_000 });
-      if (n === 1) await shot(counter, 'groupbuy-09-counter-li-order');
+      if (n === 1) {
+        // 李大爷's refunded grape is struck through, not handed over; only his strawberries are
+        expect(await counter.getByTestId('counter-line-off').count()).toBe(1);
+        expect(await counter.getByTestId('counter-line-qty').count()).toBe(1);
+        await shot(counter, 'groupbuy-09-counter-li-order');
+      }
       await counter.getByTestId('counter-verify').click();
       await counter.getByTestId('counter-verified').waitFor({ timeout: 30_000 });
     }

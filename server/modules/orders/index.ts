@@ -11,6 +11,7 @@ export { holdPresaleLine } from './use-cases/hold-presale-line.js';
 export { cancelOrder } from './use-cases/cancel-order.js';
 export { refundOrder, type RefundOrderInput } from './use-cases/refund-order.js';
 export { repriceUnpaidOrder } from './use-cases/reprice-order.js';
+export { dropUnpaidUnits } from './use-cases/drop-unpaid-units.js';
 export { closeKeepingMoney } from './use-cases/close-keeping-money.js';
 export { startOrderPayment } from './use-cases/start-payment.js';
 export { expireUnpaidOrder, PAYMENT_TIMEOUT_REASON } from './use-cases/expire-unpaid-order.js';

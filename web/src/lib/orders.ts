@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderView } from '../api/types.js';
+import type { OrderLineView, OrderStatus, OrderView } from '../api/types.js';
 
 /** antd / antd-mobile tag colours by order status (the labels live in i18n: order.status.*) */
 export const STATUS_COLOR: Record<OrderStatus, string> = {
@@ -20,6 +20,19 @@ export function refundableFen(o: Pick<OrderView, 'paidFen' | 'refundedFen'>): nu
 /** 随时退: a neighbour may cancel (unpaid) or get a full refund (paid) until pickup */
 export function canCancel(o: Pick<OrderView, 'status'>): boolean {
   return o.status === 'pending_payment' || o.status === 'paid' || o.status === 'ready_for_pickup';
+}
+
+/** units of a line still to hand over: refunded (or short, never delivered) units are not */
+export function unitsLeft(l: Pick<OrderLineView, 'qty' | 'refundedQty'>): number {
+  return Math.max(0, l.qty - l.refundedQty);
+}
+
+/**
+ * How units taken off an order are named: refunded when money went back; on an order nothing
+ * was paid for (pay at pickup, a presale shortage) they are simply no longer owed ("dropped").
+ */
+export function takenOffKind(o: Pick<OrderView, 'refundedFen'>): 'refunded' | 'dropped' {
+  return o.refundedFen > 0 ? 'refunded' : 'dropped';
 }
 
 export function shortOrderNo(id: string): string {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/ctx.js';
-import { getOrder, holdPresaleLine, markReady, refundOrder, type PaymentsPort } from '../../orders/index.js';
+import { dropUnpaidUnits, getOrder, holdPresaleLine, markReady, refundOrder, type OrderView, type PaymentsPort } from '../../orders/index.js';
 import { entriesOf, findCampaign } from '../campaigns/campaign.repo.js';
 import { gbEntries, gbItems } from '../tables.js';
 
@@ -19,11 +19,17 @@ interface Allocated extends DemandLine {
   outcome: 'filled' | 'partial' | 'short';
 }
 
+/** Paid, or to be paid at the counter (到店付: nothing paid, no payBy): both wait for the goods. */
+function awaitsGoods(o: OrderView): boolean {
+  return o.status === 'paid' || (o.status === 'pending_payment' && o.paymentMethod === 'pay_at_pickup' && o.paidFen === 0 && o.payBy === null);
+}
+
 /**
- * What procurement's receiving needs of the campaign: the paid presale lines of a SKU (first
- * come by join time), a line filled (its stock held; the order ready once every line is held or
- * refunded), a line short (the missing units refunded at the price the group formed at). A
- * partial line is held only after its shortage is refunded, so the hold is exactly what arrived.
+ * What procurement's receiving needs of the campaign: the presale lines of a SKU of paid and
+ * pay-at-pickup orders (first come by join time), a line filled (its stock held; the order ready
+ * once every line is held or refunded), a line short (the missing units refunded at the price the
+ * group formed at; on a pay-at-pickup order they are taken off what it owes, no money moves). A
+ * partial line is held only after its shortage is settled, so the hold is exactly what arrived.
  */
 export function allocationPorts(payments: PaymentsPort) {
   return {
@@ -34,7 +40,7 @@ export function allocationPorts(payments: PaymentsPort) {
       for (const e of await entriesOf(ctx, campaignId, { active: true })) {
         if (!e.lines.some((l) => l.skuId === skuId)) continue;
         const order = await getOrder(ctx, e.orderId);
-        if (order.status !== 'paid') continue;
+        if (!awaitsGoods(order)) continue;
         for (const line of order.lines) {
           const left = line.qty - line.refundedQty;
           if (line.skuId === skuId && left > 0) out.push({ orderId: order.id, lineId: line.id, qty: left, createdAt: e.createdAt });
@@ -50,6 +56,12 @@ export function allocationPorts(payments: PaymentsPort) {
 
     async onShort(ctx: Ctx, line: Allocated, missingQty: number): Promise<void> {
       const order = await getOrder(ctx, line.orderId);
+      if (order.paidFen === 0 && order.paymentMethod === 'pay_at_pickup') {
+        // nothing was paid: the missing units are simply no longer owed
+        await dropUnpaidUnits(ctx, order.id, [{ lineId: line.lineId, qty: missingQty }], SHORTAGE_REASON);
+        await settle(ctx, line);
+        return;
+      }
       const orderLine = order.lines.find((l) => l.id === line.lineId)!;
       const [entry] = await ctx.db.select().from(gbEntries).where(and(eq(gbEntries.orderId, order.id), eq(gbEntries.storeId, ctx.storeId)));
       const itemId = entry?.lines.find((l) => l.skuId === orderLine.skuId)?.itemId;
@@ -59,12 +71,19 @@ export function allocationPorts(payments: PaymentsPort) {
       if (amountFen > 0) {
         await refundOrder(ctx, { orderId: order.id, amountFen, reason: SHORTAGE_REASON, lines: [{ lineId: line.lineId, qty: missingQty }] }, payments);
       }
-      if (line.filledQty > 0) await hold(ctx, line.orderId, line.lineId);
+      await settle(ctx, line);
     },
   };
 }
 
 async function hold(ctx: Ctx, orderId: string, lineId: string): Promise<void> {
   const { allHeld } = await holdPresaleLine(ctx, orderId, lineId);
-  if (allHeld && (await getOrder(ctx, orderId)).status === 'paid') await markReady(ctx, orderId);
+  if (allHeld && awaitsGoods(await getOrder(ctx, orderId))) await markReady(ctx, orderId);
+}
+
+/** After a shortage: holds what arrived, or (nothing arrived) marks the order ready if its other lines are settled. */
+async function settle(ctx: Ctx, line: Allocated): Promise<void> {
+  // a line short in full may have closed the order (refunded / cancelled): nothing to hold
+  if (!awaitsGoods(await getOrder(ctx, line.orderId))) return;
+  await hold(ctx, line.orderId, line.lineId);
 }

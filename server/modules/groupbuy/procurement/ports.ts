@@ -8,7 +8,7 @@ import type { AllocatedLine, PresaleDemandLine } from './allocate.js';
  * throws, the receipt, its stock and the allocation are all rolled back.
  */
 export interface AllocationPorts {
-  /** the campaign's paid presale order lines for one SKU (any order; procurement sorts first-come) */
+  /** the campaign's paid and pay-at-pickup presale order lines for one SKU (any order; procurement sorts first-come) */
   listPresaleDemand(ctx: Ctx, campaignId: string, skuId: string): Promise<PresaleDemandLine[]>;
   /**
    * `qty` of the line's quantity arrived for it (all of it, or part when `line.outcome` is
@@ -16,6 +16,9 @@ export interface AllocationPorts {
    * its lines are settled.
    */
   onFilled(ctx: Ctx, line: AllocatedLine, qty: number): Promise<void>;
-  /** `missingQty` of the line will not come. Expected: partial refund of it and a notice to the buyer. */
+  /**
+   * `missingQty` of the line will not come. Expected: partial refund of it and a notice to the
+   * buyer (an unpaid pay-at-pickup order owes less instead).
+   */
   onShort(ctx: Ctx, line: AllocatedLine, missingQty: number): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { orderRef } from '../announce.js';
 import type { OrderView } from '../contract.js';
 import { linesOf, lockOrder, updateOrder } from '../orders.repo.js';
 import { presentOrder } from '../present.js';
+import { unpaidTotal } from './drop-unpaid-units.js';
 import { orderLines, orders } from '../tables.js';
 
 /**
@@ -22,7 +23,6 @@ export async function repriceUnpaidOrder(ctx: Ctx, orderId: string, prices: Arra
       throw new AppError('ORDER_STATE_INVALID', { from: order.status, to: 'repriced', paidFen: order.paidFen });
     }
     const lines = (await linesOf(tx.db, [order.id])).get(order.id) ?? [];
-    let total = 0;
     let changed = false;
     for (const line of lines) {
       const p = prices.find((x) => x.lineId === line.id);
@@ -35,9 +35,10 @@ export async function repriceUnpaidOrder(ctx: Ctx, orderId: string, prices: Arra
           .where(and(eq(orderLines.id, line.id), eq(orderLines.storeId, tx.storeId)));
         changed = true;
       }
-      total += line.lineTotalFen;
     }
     if (!changed) return presentOrder(order, lines);
+    // units already taken off (a shortage) are not owed
+    const total = unpaidTotal(lines);
     const before = order.totalFen;
     const saved = await updateOrder(tx, order, {});
     const [row] = await tx.db.update(orders).set({ totalFen: total }).where(and(eq(orders.id, saved.id), eq(orders.storeId, tx.storeId))).returning();

@@ -6,7 +6,7 @@ import type { OrderView } from '../../api/types.js';
 import { useLang } from '../../i18n/index.js';
 import { useActionKey } from '../../lib/action-key.js';
 import { toastError, toastOk } from '../../lib/mobile/notify.js';
-import { canCancel, shortOrderNo } from '../../lib/orders.js';
+import { canCancel, shortOrderNo, takenOffKind, unitsLeft } from '../../lib/orders.js';
 import { formatClock, formatTime } from '../../lib/time.js';
 import { useApi } from '../../lib/use-api.js';
 import { Blank } from './Blank.js';
@@ -88,12 +88,25 @@ export default function OrderPage() {
       {showCode && <PickupCode code={o.pickupCode} />}
       <div className="m-card">
         <div style={{ fontWeight: 600, marginBottom: 6 }}>{store?.name}</div>
-        {o.lines.map((l) => (
-          <div className="line-row" key={l.id}>
-            <span>{l.productName} <span className="m-muted">{l.spec}</span> × {l.qty}{l.refundedQty > 0 && <span className="m-muted"> ({t('shop.refundedQty', { n: l.refundedQty })})</span>}</span>
-            <Price fen={l.lineTotalFen} size={14} />
-          </div>
-        ))}
+        {o.lines.map((l) => {
+          // what is still coming: qty − refunded (or, unpaid, taken off for a shortage)
+          const left = unitsLeft(l);
+          const off = takenOffKind(o);
+          return left === 0 ? (
+            <div className="line-row m-muted" key={l.id} data-testid="shop-order-line-off">
+              <span><s>{l.productName} {l.spec} × {l.qty}</s> {t(off === 'refunded' ? 'shop.lineRefunded' : 'shop.lineDropped')}</span>
+              <s><Price fen={l.lineTotalFen} size={14} /></s>
+            </div>
+          ) : (
+            <div className="line-row" key={l.id}>
+              <span>
+                {l.productName} <span className="m-muted">{l.spec}</span> × {left}
+                {l.refundedQty > 0 && <span className="m-muted"> ({t(off === 'refunded' ? 'shop.refundedQty' : 'shop.droppedQty', { n: l.refundedQty })})</span>}
+              </span>
+              <Price fen={l.unitPriceFen * left} size={14} />
+            </div>
+          );
+        })}
         <div className="line-row" style={{ fontWeight: 600, borderTop: '1px solid #f3f3f3', marginTop: 6, paddingTop: 10 }}>
           <span>{t('shop.total')}</span>
           <Price fen={o.totalFen} size={18} />
