@@ -1,12 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { inTx } from '../../../db/tx.js';
 import { emit } from '../../../events/emit.js';
 import type { Ctx } from '../../../kernel/ctx.js';
 import { getSkusForSale } from '../../catalog/index.js';
-import type { PaymentsPort } from '../../orders/index.js';
-import { entriesOf, findCampaign, itemsOf, progressOf, reached, updateCampaign, type CampaignRow, type EntryRow } from '../campaigns/campaign.repo.js';
+import { getOrders, type PaymentsPort } from '../../orders/index.js';
+import { entriesOf, findCampaign, itemsOf, progressOf, reached, updateCampaign, type CampaignRow, type EntryRow, type ItemRow } from '../campaigns/campaign.repo.js';
 import { priceAt } from '../campaigns/pricing.js';
-import { gbCampaigns, gbItems } from '../tables.js';
+import { gbCampaigns, gbEntries, gbItems } from '../tables.js';
 import { settleEntry } from './settle-entry.js';
 
 export interface SettleOptions {
@@ -33,14 +33,16 @@ export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOpti
   let n = 0;
   const tick = () => o.afterEntry?.(++n);
   if (c.status === 'open' || c.status === 'closed') {
-    await eachEntry(await entriesOf(ctx, c.id, { active: true }), (e) => settleEntry(ctx, e.orderId, 'drop', { payments: o.payments, items: [], reason: UNPAID_REASON }), tick);
+    const unpaid = await unpaidSandboxEntries(ctx, await entriesOf(ctx, c.id, { active: true }));
+    await eachEntry(unpaid, (e) => settleEntry(ctx, e.orderId, 'drop', { payments: o.payments, items: [], reason: UNPAID_REASON }), tick);
     c = await decide(ctx, c.id);
   }
   if (c.status !== 'formed' && c.status !== 'failed' && c.status !== 'cancelled') return c;
   const step = c.status === 'formed' ? 'form' : 'fail';
   const reason = c.status === 'formed' ? LADDER_REASON : c.status === 'failed' ? FAILED_REASON : CANCELLED_REASON;
   const items = await itemsOf(ctx, c.id);
-  const pending = (await entriesOf(ctx, c.id)).filter((e) => !e.settled);
+  let pending = (await entriesOf(ctx, c.id)).filter((e) => !e.settled);
+  if (step === 'form') pending = await settleUnchanged(ctx, pending, items);
   await eachEntry(pending, (e) => settleEntry(ctx, e.orderId, step, { payments: o.payments, items, reason }), tick);
   const [done] = await ctx.db
     .update(gbCampaigns)
@@ -48,6 +50,43 @@ export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOpti
     .where(and(eq(gbCampaigns.id, c.id), isNull(gbCampaigns.settledAt)))
     .returning();
   return done ?? (await findCampaign(ctx, c.id));
+}
+
+const CHUNK = 1000;
+const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** The entries whose order is an unpaid sandbox order now (the only ones 'drop' acts on; settleEntry checks again under the lock). */
+async function unpaidSandboxEntries(ctx: Ctx, entries: EntryRow[]): Promise<EntryRow[]> {
+  const out: EntryRow[] = [];
+  for (const part of chunks(entries)) {
+    const orders = await getOrders(ctx, part.map((e) => e.orderId));
+    out.push(...part.filter((e) => {
+      const order = orders.get(e.orderId);
+      return order?.status === 'pending_payment' && order.paymentMethod === 'sandbox';
+    }));
+  }
+  return out;
+}
+
+/**
+ * 成团 with no cheaper final tier for an entry's lines: its 'form' step would change nothing but
+ * the settled flag, so those entries are marked settled in bulk (one statement per 1,000); the
+ * rest (a ladder difference to refund or to reprice) go through settleEntry one by one.
+ */
+async function settleUnchanged(ctx: Ctx, pending: EntryRow[], items: ItemRow[]): Promise<EntryRow[]> {
+  const finalOf = new Map(items.map((i) => [i.id, i.finalPriceFen]));
+  const cheaper = (e: EntryRow) => e.lines.some((l) => {
+    const f = finalOf.get(l.itemId);
+    return f !== null && f !== undefined && f < l.unitPriceFen;
+  });
+  const unchanged = pending.filter((e) => !cheaper(e));
+  for (const part of chunks(unchanged)) {
+    await ctx.db
+      .update(gbEntries)
+      .set({ settled: true })
+      .where(and(eq(gbEntries.storeId, ctx.storeId), inArray(gbEntries.id, part.map((e) => e.id)), eq(gbEntries.settled, false)));
+  }
+  return pending.filter(cheaper);
 }
 
 /**

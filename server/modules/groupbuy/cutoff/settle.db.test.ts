@@ -4,7 +4,7 @@ import { ManualClock } from '../../../kernel/clock.js';
 import { createTestDatabase } from '../../../testing/test-db.js';
 import { getOrder, type OrderView } from '../../orders/index.js';
 import { cancelCampaign } from '../campaigns/close-campaign.js';
-import { gbCampaigns } from '../tables.js';
+import { gbCampaigns, gbEntries } from '../tables.js';
 import { joinCampaign } from '../join/join-campaign.js';
 import { campaignWorld, counters, eventsOf, HOUR, pay, recordingPayments } from '../testing.js';
 import { runCutoff } from './cutoff-job.js';
@@ -98,6 +98,9 @@ describe('the cut-off job (groupbuy.cutoff)', () => {
     expect(by.get(a.id)).toEqual([400]);
     expect(by.get(b.id)).toEqual([200]);
     expect(by.has(c.id)).toBe(false);
+    // every entry is settled: c (already at the final tier) in bulk, a and b with their refunds
+    const entries = await db.select().from(gbEntries).where(eq(gbEntries.campaignId, w.campaign.id));
+    expect(entries.filter((e) => e.active).map((e) => e.settled)).toEqual([true, true, true]);
     for (const o of [a, b, c]) expect((await getOrder(w.ctx, o.id)).status).toBe('paid');
     expect((await getOrder(w.ctx, unpaid.id)).status).toBe('cancelled');
     const formed = await eventsOf(db, w.tenant.storeId, 'groupbuy.campaign_formed');
