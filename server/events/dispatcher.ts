@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../db/raw.js';
 import type { Db } from '../kernel/ctx.js';
 import type { DomainEvents, EventEnvelope, EventType } from '../kernel/events.js';
@@ -95,6 +95,9 @@ export class OutboxDispatcher {
         for update skip locked)
       returning id, org_id, store_id, type, payload, created_at`);
     const rows = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+    // the delivered ones are marked together after the pass (one statement, not one per event);
+    // a crash before that leaves them to be delivered again once the lease ends (at least once)
+    const done: number[] = [];
     for (const row of rows) {
       const event = {
         id: row.id,
@@ -106,10 +109,7 @@ export class OutboxDispatcher {
       } satisfies EventEnvelope;
       try {
         for (const h of this.handlers.get(row.type) ?? []) await (h as Handler<EventType>)(event);
-        await this.db
-          .update(outboxEvents)
-          .set({ dispatchedAt: sql`now()`, claimedUntil: null })
-          .where(eq(outboxEvents.id, row.id));
+        done.push(row.id);
       } catch (err) {
         this.log(`outbox event ${row.id} (${row.type}) failed`, err);
         await this.db
@@ -117,6 +117,12 @@ export class OutboxDispatcher {
           .set({ attempts: sql`${outboxEvents.attempts} + 1`, lastError: String(err), claimedUntil: null })
           .where(eq(outboxEvents.id, row.id));
       }
+    }
+    if (done.length > 0) {
+      await this.db
+        .update(outboxEvents)
+        .set({ dispatchedAt: sql`now()`, claimedUntil: null })
+        .where(inArray(outboxEvents.id, done));
     }
     return rows.length ? rows[rows.length - 1]!.id : null;
   }

@@ -11,3 +11,11 @@ export async function emit<T extends EventType>(ctx: Ctx, type: T, payload: Doma
   await ctx.db.insert(outboxEvents).values({ orgId: ctx.orgId, storeId: ctx.storeId, type, payload });
   ctx.afterCommit(ctx.outboxWake);
 }
+
+/** Several events in one multi-row insert (set-based use cases: one statement for a whole batch). */
+export async function emitMany<T extends EventType>(ctx: Ctx, events: Array<{ type: T; payload: DomainEvents[T] }>): Promise<void> {
+  if (!ctx.inTx) throw new Error('events must be emitted inside a transaction');
+  if (events.length === 0) return;
+  await ctx.db.insert(outboxEvents).values(events.map((e) => ({ orgId: ctx.orgId, storeId: ctx.storeId, type: e.type, payload: e.payload })));
+  ctx.afterCommit(ctx.outboxWake);
+}

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { systemCtx } from '../../db/system-ctx.js';
 import { inTx } from '../../db/tx.js';
-import { emit } from '../../events/emit.js';
+import { emit, emitMany } from '../../events/emit.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/ctx.js';
-import { dueMessages, lockQueuedMessage } from './notification.repo.js';
+import { dueMessages, lockQueuedMessages } from './notification.repo.js';
 import { messages } from './tables.js';
 
 export interface OutgoingMessage {
@@ -37,8 +37,8 @@ export interface DeliveryDeps {
 }
 
 /**
- * Delivers queued messages through the adapter, each in its own transaction holding the row
- * lock, so several processes never send one message twice. Delivery is at least once: a crash
+ * Delivers queued messages through the adapter, a page of a store's messages per transaction
+ * holding their row locks, so several processes never send one message twice. Delivery is at least once: a crash
  * between the provider's acceptance and the commit sends the message again on the next pass.
  */
 export class MessageDelivery {
@@ -73,10 +73,14 @@ export class MessageDelivery {
     for (;;) {
       const due = await dueMessages(this.deps.db, this.deps.clock.now(), tried, BATCH);
       if (due.length === 0) return sent;
+      // one transaction per store and page of messages (not one per message): a flash sale's
+      // hundreds of order-ready messages cost a few statements, not five each
+      const byStore = new Map<string, typeof due>();
       for (const m of due) {
         tried.push(m.id);
-        if (await this.deliverOne(m)) sent++;
+        byStore.set(m.storeId, [...(byStore.get(m.storeId) ?? []), m]);
       }
+      for (const group of byStore.values()) sent += await this.deliverMany(group);
     }
   }
 
@@ -85,29 +89,34 @@ export class MessageDelivery {
     await this.running;
   }
 
-  private async deliverOne(m: { id: string; orgId: string; storeId: string }): Promise<boolean> {
-    const base = systemCtx(this.deps.db, m, 'notifications.deliver', { clock: this.deps.clock, outboxWake: this.deps.outboxWake });
+  private async deliverMany(group: Array<{ id: string; orgId: string; storeId: string }>): Promise<number> {
+    const base = systemCtx(this.deps.db, group[0]!, 'notifications.deliver', { clock: this.deps.clock, outboxWake: this.deps.outboxWake });
     return inTx(base, async (ctx) => {
-      const row = await lockQueuedMessage(ctx, m.id);
-      if (!row) return false;
+      const rows = await lockQueuedMessages(ctx, group.map((m) => m.id));
       const now = ctx.clock.now();
-      const event = { messageId: row.id, template: row.template, customerId: row.customerId };
-      try {
-        await this.deps.adapter.send({ id: row.id, storeId: row.storeId, channel: row.channel, phone: row.phone, template: row.template, body: row.body });
-      } catch (err) {
-        const attempts = row.attempts + 1;
-        const error = err instanceof Error ? err.message : String(err);
-        const gaveUp = attempts >= MAX_ATTEMPTS;
-        await ctx.db
-          .update(messages)
-          .set({ attempts, lastError: error, status: gaveUp ? 'failed' : 'queued', nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
-          .where(eq(messages.id, row.id));
-        if (gaveUp) await emit(ctx, 'notification.failed', { ...event, error });
-        return false;
+      const ok: typeof rows = [];
+      for (const row of rows) {
+        try {
+          await this.deps.adapter.send({ id: row.id, storeId: row.storeId, channel: row.channel, phone: row.phone, template: row.template, body: row.body });
+          ok.push(row);
+        } catch (err) {
+          const attempts = row.attempts + 1;
+          const error = err instanceof Error ? err.message : String(err);
+          const gaveUp = attempts >= MAX_ATTEMPTS;
+          await ctx.db
+            .update(messages)
+            .set({ attempts, lastError: error, status: gaveUp ? 'failed' : 'queued', nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
+            .where(eq(messages.id, row.id));
+          if (gaveUp) await emit(ctx, 'notification.failed', { messageId: row.id, template: row.template, customerId: row.customerId, error });
+        }
       }
-      await ctx.db.update(messages).set({ status: 'sent', sentAt: now, attempts: row.attempts + 1, lastError: null }).where(eq(messages.id, row.id));
-      await emit(ctx, 'notification.sent', event);
-      return true;
+      if (ok.length === 0) return 0;
+      await ctx.db
+        .update(messages)
+        .set({ status: 'sent', sentAt: now, attempts: sql`${messages.attempts} + 1`, lastError: null })
+        .where(inArray(messages.id, ok.map((r) => r.id)));
+      await emitMany(ctx, ok.map((r) => ({ type: 'notification.sent' as const, payload: { messageId: r.id, template: r.template, customerId: r.customerId } })));
+      return ok.length;
     });
   }
 }

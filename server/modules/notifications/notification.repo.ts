@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
 import type { Ctx, Db } from '../../kernel/ctx.js';
 import { tenancyTables } from '../tenancy/index.js';
 import type { MessageStatus, NotificationTemplate, OutboxMessage } from './contract.js';
@@ -61,13 +61,14 @@ export async function dueMessages(db: Db, now: Date, tried: string[], limit: num
     .limit(limit);
 }
 
-/** The message if it is still queued and no other process is delivering it. */
-export async function lockQueuedMessage(ctx: Ctx, id: string) {
-  const [row] = await ctx.db
+/** Those of the messages still queued that no other process is delivering, locked, oldest first. */
+export async function lockQueuedMessages(ctx: Ctx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return ctx.db
     .select()
     .from(messages)
-    .where(and(eq(messages.id, id), eq(messages.status, 'queued')))
-    .limit(1)
+    .where(and(inArray(messages.id, ids), eq(messages.status, 'queued')))
+    .orderBy(asc(messages.createdAt))
     .for('update', { skipLocked: true });
-  return row ?? null;
 }
+

@@ -4,6 +4,7 @@ import './events.js';
 export { registerOrders } from './register.js';
 export type { OrdersPorts, PaymentsPort } from './ports.js';
 export { createOrder, UNPAID_HOLD_MS, type CreateOrderInput } from './use-cases/create-order.js';
+export { createOrdersBulk, type BulkOrderInput } from './use-cases/create-orders-bulk.js';
 export { markPaid } from './use-cases/mark-paid.js';
 export { markRefundSucceeded } from './use-cases/mark-refund-succeeded.js';
 export { markReady } from './use-cases/mark-ready.js';

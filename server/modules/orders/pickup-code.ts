@@ -24,6 +24,30 @@ export async function insertOrderWithCode(ctx: Ctx, values: Omit<typeof orders.$
   throw new Error('could not draw a free pickup code');
 }
 
+/**
+ * `insertOrderWithCode` for many orders in one multi-row insert: each gets a code no other order
+ * of the batch drew; the few that hit a code already open in the store are drawn again and
+ * inserted again (`on conflict do nothing` keeps the transaction alive). Rows in input order.
+ */
+export async function insertOrdersWithCodes(ctx: Ctx, values: Array<Omit<typeof orders.$inferInsert, 'pickupCode'>>): Promise<OrderRow[]> {
+  const byId = new Map<string, OrderRow>();
+  let todo = values;
+  for (let attempt = 0; attempt < 20 && todo.length > 0; attempt++) {
+    const drawn = new Set<string>();
+    const rows = todo.map((v) => {
+      let code = numericCode(PICKUP_CODE_DIGITS);
+      while (drawn.has(code)) code = numericCode(PICKUP_CODE_DIGITS);
+      drawn.add(code);
+      return { ...v, pickupCode: code };
+    });
+    const inserted = await ctx.db.insert(orders).values(rows).onConflictDoNothing().returning();
+    for (const r of inserted) byId.set(r.id, r);
+    todo = todo.filter((v) => !byId.has(v.id));
+  }
+  if (todo.length > 0) throw new Error('could not draw a free pickup code');
+  return values.map((v) => byId.get(v.id)!);
+}
+
 /** A code no other open order of the store holds (for an order that reopens, e.g. pickup undo). */
 export async function freeCodeFor(ctx: Ctx, order: OrderRow): Promise<string> {
   let code = order.pickupCode;

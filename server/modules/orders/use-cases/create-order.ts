@@ -5,7 +5,7 @@ import type { Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { assertFen, lineTotal } from '../../../kernel/money.js';
-import { getSkusForSale } from '../../catalog/index.js';
+import { getSkusForSale, type SkuForSale } from '../../catalog/index.js';
 import { reserve } from '../../inventory/index.js';
 import { announceReady, orderRef } from '../announce.js';
 import type { Fulfilment, OrderChannel, OrderStatus, OrderView, PaymentMethod } from '../contract.js';
@@ -40,7 +40,7 @@ export interface CreateOrderInput {
  * wait for markPaid; pay_at_pickup and cash orders are paid at the counter on verification, so
  * with the goods on the shelf they are ready at once.
  */
-function initialStatus(i: CreateOrderInput): OrderStatus {
+export function initialStatus(i: CreateOrderInput): OrderStatus {
   if (i.fulfilment === 'in_stock' && i.paymentMethod !== 'sandbox') {
     assertTransition('pending_payment', 'ready_for_pickup');
     return 'ready_for_pickup';
@@ -48,34 +48,45 @@ function initialStatus(i: CreateOrderInput): OrderStatus {
   return 'pending_payment';
 }
 
+/** ORDER_EMPTY, or VALIDATION_FAILED for a quantity that is not a whole positive number. */
+export function assertOrderLines(input: CreateOrderInput): void {
+  if (input.lines.length === 0) throw new AppError('ORDER_EMPTY');
+  for (const l of input.lines) {
+    if (!Number.isSafeInteger(l.qty) || l.qty <= 0) throw new AppError('VALIDATION_FAILED', { skuId: l.skuId, qty: l.qty });
+  }
+}
+
+/** The lines priced from the catalog (or the channel's own price): SKU_NOT_FOUND / SKU_INACTIVE. */
+export function priceLines(input: CreateOrderInput, skus: Map<string, SkuForSale>) {
+  return input.lines.map((l, position) => {
+    const sku = skus.get(l.skuId);
+    if (!sku) throw new AppError('SKU_NOT_FOUND', { skuId: l.skuId });
+    if (!sku.active) throw new AppError('SKU_INACTIVE', { skuId: l.skuId, productName: sku.productName });
+    const unitPriceFen = assertFen(l.unitPriceFen ?? sku.priceFen);
+    return { id: newId(), position, sku, qty: l.qty, unitPriceFen, lineTotalFen: lineTotal(unitPriceFen, l.qty) };
+  });
+}
+
+/** When an unpaid sandbox order's hold ends; null for orders paid at the counter. */
+export function payByOf(input: CreateOrderInput, now: Date): Date | null {
+  if (input.paymentMethod !== 'sandbox') return null;
+  return input.reservationExpiresAt === undefined ? new Date(now.getTime() + UNPAID_HOLD_MS) : input.reservationExpiresAt;
+}
+
 /**
  * Prices the lines from the catalog, reserves stock for each line and writes the order, all in
  * one transaction: INSUFFICIENT_STOCK on any line leaves nothing behind.
  */
 export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<OrderView> {
-  if (input.lines.length === 0) throw new AppError('ORDER_EMPTY');
-  for (const l of input.lines) {
-    if (!Number.isSafeInteger(l.qty) || l.qty <= 0) throw new AppError('VALIDATION_FAILED', { skuId: l.skuId, qty: l.qty });
-  }
+  assertOrderLines(input);
   const status = initialStatus(input);
 
   return inTx(ctx, async (tx) => {
     const now = tx.clock.now();
     const skus = await getSkusForSale(tx, [...new Set(input.lines.map((l) => l.skuId))]);
-    const priced = input.lines.map((l, position) => {
-      const sku = skus.get(l.skuId);
-      if (!sku) throw new AppError('SKU_NOT_FOUND', { skuId: l.skuId });
-      if (!sku.active) throw new AppError('SKU_INACTIVE', { skuId: l.skuId, productName: sku.productName });
-      const unitPriceFen = assertFen(l.unitPriceFen ?? sku.priceFen);
-      return { id: newId(), position, sku, qty: l.qty, unitPriceFen, lineTotalFen: lineTotal(unitPriceFen, l.qty) };
-    });
+    const priced = priceLines(input, skus);
     const totalFen = assertFen(priced.reduce((s, l) => s + l.lineTotalFen, 0));
-    const payBy =
-      input.paymentMethod !== 'sandbox'
-        ? null
-        : input.reservationExpiresAt === undefined
-          ? new Date(now.getTime() + UNPAID_HOLD_MS)
-          : input.reservationExpiresAt;
+    const payBy = payByOf(input, now);
 
     const orderId = newId();
     const order = await insertOrderWithCode(tx, {
