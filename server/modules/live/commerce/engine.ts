@@ -37,10 +37,10 @@ export class FlashSaleEngine {
     return promise;
   }
 
-  /** The naive path (benchmark baseline): the same rules, one transaction per request. */
+  /** The naive path (benchmark baseline): the same rules, one transaction per request, orders written one by one. */
   async orderUnbatched(ctx: Ctx, customerId: string, flashSaleId: string, body: FlashOrderBody, key: string | undefined): Promise<OrderView> {
     const req = this.request(ctx, customerId, flashSaleId, body, key);
-    const [o] = await inTx(ctx, (tx) => sellFlashBatch(tx, flashSaleId, [req]));
+    const [o] = await inTx(ctx, (tx) => sellFlashBatch(tx, flashSaleId, [req], { setBased: false }));
     return settle(o!);
   }
 
