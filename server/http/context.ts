@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../kernel/clock.js';
@@ -61,6 +62,21 @@ export async function storeBySlug(db: Db, slug: string): Promise<StoreRef> {
   return s;
 }
 
+/** Stores by slug, for a second (slugs never change; a burst of shop requests reads the row once). */
+const STORE_MEMO_MS = 1000;
+const storeMemo = new WeakMap<Db, Map<string, { ref: StoreRef; until: number }>>();
+
+async function storeBySlugMemo(db: Db, slug: string): Promise<StoreRef> {
+  let m = storeMemo.get(db);
+  if (!m) storeMemo.set(db, (m = new Map()));
+  const hit = m.get(slug);
+  if (hit && hit.until > performance.now()) return hit.ref;
+  const ref = await storeBySlug(db, slug);
+  if (m.size >= 10_000) m.clear();
+  m.set(slug, { ref, until: performance.now() + STORE_MEMO_MS });
+  return ref;
+}
+
 /**
  * A neighbour's context in the store named by the URL. The session must belong to the store's
  * organisation (one identity per organisation); anonymous when `required` is false.
@@ -71,7 +87,7 @@ export async function shopCtx(
   slug: string,
   opts: { required: boolean } = { required: true },
 ): Promise<Ctx & { customerId: string | null }> {
-  const store = await storeBySlug(deps.db, slug);
+  const store = await storeBySlugMemo(deps.db, slug);
   const s = await sessionFrom(deps, req, SHOP_COOKIE);
   const customerId = s && s.actor.kind === 'customer' && s.orgId === store.orgId ? s.actor.customerId : null;
   if (!customerId && opts.required) throw new AppError('UNAUTHENTICATED');

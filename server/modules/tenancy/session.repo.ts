@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Actor, Db, StaffRole } from '../../kernel/ctx.js';
 import { newId } from '../../kernel/ids.js';
+import { forget, recall, remember } from './session-cache.js';
 import { sessions, staffAccounts, staffMemberships } from './tables.js';
 
 export const SESSION_DAYS = { staff: 7, customer: 30 } as const;
@@ -35,18 +36,24 @@ export async function createSession(
 
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, hashToken(token)));
+  forget(db, hashToken(token));
 }
 
 /** The actor behind a cookie token, or null when unknown, expired, revoked or no longer a member. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | null> {
+  const tokenHash = hashToken(token);
+  const memo = recall<SessionInfo>(db, tokenHash, now);
+  if (memo) return memo;
   const [s] = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!s) return null;
   if (s.kind === 'customer') {
-    return { sessionId: s.id, orgId: s.orgId, storeId: s.storeId, actor: { kind: 'customer', customerId: s.subjectId } };
+    const info: SessionInfo = { sessionId: s.id, orgId: s.orgId, storeId: s.storeId, actor: { kind: 'customer', customerId: s.subjectId } };
+    remember(db, tokenHash, info, s.expiresAt);
+    return info;
   }
   const [m] = await db
     .select({ role: staffMemberships.role, name: staffAccounts.name, active: staffAccounts.active })
