@@ -26,12 +26,14 @@ describe('flash sale: the set-based batches and the per-request path write the s
     const batched = await Promise.allSettled(buyers.slice(0, 4).map((c) => engine.order(tenant.ctx({ kind: 'customer', customerId: c }), c, sale.id, body, `k-${newId()}`)));
     const naive = await Promise.allSettled(buyers.slice(4).map((c) => engine.orderUnbatched(tenant.ctx({ kind: 'customer', customerId: c }), c, sale.id, body, `k-${newId()}`)));
     expect(batched.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
-    expect(naive.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code))).toEqual(['ok', 'ok', 'FLASH_SALE_SOLD_OUT', 'FLASH_SALE_SOLD_OUT']);
+    // the four naive requests race for the last 4 units: which two win is up to the database's lock order
+    expect(naive.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code)).sort()).toEqual(['FLASH_SALE_SOLD_OUT', 'FLASH_SALE_SOLD_OUT', 'ok', 'ok']);
+    const winners = [...buyers.slice(0, 4), ...buyers.slice(4).filter((_, i) => naive[i]!.status === 'fulfilled')];
     expect(await ordersOfShow(ctx, showId)).toEqual({ orders: 6, units: 12, lines: 6 });
 
     const moved = await ctx.db.select().from(movements).where(and(eq(movements.storeId, ctx.storeId), eq(movements.skuId, skuId))).orderBy(asc(movements.id));
     const reserves = moved.filter((m) => m.kind === 'reserve' && m.orderId !== null);
-    expect(reserves.map((m) => m.actor).sort()).toEqual(buyers.slice(0, 6).sort());
+    expect(reserves.map((m) => m.actor).sort()).toEqual(winners.sort());
     expect(moved.filter((m) => m.kind === 'release').reduce((s, m) => s - m.reservedDelta, 0)).toBe(12);
     // the level never moved while the units passed from the pool to the orders
     expect(new Set(moved.filter((m) => m.id > moved[1]!.id).map((m) => m.onHandAfter))).toEqual(new Set([30]));
