@@ -50,6 +50,9 @@ export const encodeEvent = (id: number | undefined, type: string, payload: unkno
 
 export const epochStart = (nowMs: number): number => nowMs * 1000;
 
+/** the highest durable id a memory bus of this process handed out (a new epoch starts above it) */
+let highestIssued = 0;
+
 interface TopicLog {
   next: number;
   ring: BusEvent[];
@@ -71,7 +74,8 @@ export class MemoryBus implements RealtimeBus {
       this.logs.delete(topic);
       this.logs.set(topic, log);
     } else if (create) {
-      log = { next: epochStart((this.opts.now ?? Date.now)()) + 1, ring: [] };
+      // above every id this process handed out, even for a topic evicted and re-created in the same millisecond
+      log = { next: Math.max(epochStart((this.opts.now ?? Date.now)()), highestIssued) + 1, ring: [] };
       this.logs.set(topic, log);
       if (this.logs.size > (this.opts.maxTopics ?? 10_000)) this.logs.delete(this.logs.keys().next().value!);
     }
@@ -81,6 +85,7 @@ export class MemoryBus implements RealtimeBus {
   async publish(topic: string, type: string, payload: unknown): Promise<number> {
     const log = this.log(topic, true)!;
     const id = log.next++;
+    if (id > highestIssued) highestIssued = id;
     const ev: BusEvent = { id, type, json: encodeEvent(id, type, payload) };
     log.ring.push(ev);
     if (log.ring.length > (this.opts.keep ?? 256)) log.ring.shift();
