@@ -3,7 +3,7 @@ import { Button, Popup, Result, Stepper } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { FlashSale, LiveShopApi } from '../../../api/live.js';
 import type { OrderView } from '../../../api/types.js';
-import { useActionKey } from '../../../lib/action-key.js';
+import { useKeyedAction } from '../../../lib/use-keyed-action.js';
 import { toastError } from '../../../lib/mobile/notify.js';
 import { formatFen } from '../../../lib/money.js';
 
@@ -11,9 +11,8 @@ import { formatFen } from '../../../lib/money.js';
 export default function BuySheet({ sale, api, orderHref, onClose }: { sale: FlashSale | null; api: LiveShopApi; orderHref(id: string): string; onClose(): void }) {
   const { t } = useTranslation();
   const [qty, setQty] = useState(1);
-  const [busy, setBusy] = useState(false);
   const [order, setOrder] = useState<OrderView | null>(null);
-  const key = useActionKey({ sale: sale?.flashSaleId, qty });
+  const action = useKeyedAction({ sale: sale?.flashSaleId, qty }, toastError);
   const max = sale ? Math.max(1, Math.min(sale.perPersonLimit, sale.remaining)) : 1;
 
   const close = () => {
@@ -23,17 +22,8 @@ export default function BuySheet({ sale, api, orderHref, onClose }: { sale: Flas
   };
   const buy = async () => {
     if (!sale) return;
-    setBusy(true);
-    try {
-      const o = await api.buyFlash(sale.flashSaleId, qty, key.get());
-      key.settle();
-      setOrder(o);
-    } catch (e) {
-      key.settle(e);
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    const r = await action.run((key) => api.buyFlash(sale.flashSaleId, qty, key));
+    if (r.ok) setOrder(r.value);
   };
 
   return (
@@ -57,7 +47,7 @@ export default function BuySheet({ sale, api, orderHref, onClose }: { sale: Flas
             <span>{t('live.room.total')}</span>
             <span className="lv-price lv-price-lg">{formatFen(sale.priceFen * qty)}</span>
           </div>
-          <Button block color="danger" shape="rounded" size="large" loading={busy} disabled={sale.status !== 'open' || sale.remaining <= 0} onClick={() => void buy()} data-testid="live-flash-confirm">
+          <Button block color="danger" shape="rounded" size="large" loading={action.busy} disabled={sale.status !== 'open' || sale.remaining <= 0} onClick={() => void buy()} data-testid="live-flash-confirm">
             {t('live.room.confirmOrder')}
           </Button>
         </div>

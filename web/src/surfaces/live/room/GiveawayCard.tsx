@@ -3,7 +3,7 @@ import { Button } from 'antd-mobile';
 import { StarOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { Giveaway } from '../../../api/live.js';
-import { useActionKey } from '../../../lib/action-key.js';
+import { useKeyedAction } from '../../../lib/use-keyed-action.js';
 import { toastError } from './toast.js';
 import { mmss, useSecondsLeft } from './use-seconds-left.js';
 
@@ -11,21 +11,10 @@ import { mmss, useSecondsLeft } from './use-seconds-left.js';
 export function GiveawayCard({ g, entered: enteredBefore, enter }: { g: Giveaway; entered: boolean; enter(key: string): Promise<unknown> }) {
   const { t } = useTranslation();
   const left = useSecondsLeft(g.endsAt);
-  const [busy, setBusy] = useState(false);
   const [entered, setEntered] = useState(enteredBefore);
-  const key = useActionKey(g.giveawayId);
+  const action = useKeyedAction(g.giveawayId, toastError);
   const onEnter = async () => {
-    setBusy(true);
-    try {
-      await enter(key.get());
-      key.settle();
-      setEntered(true);
-    } catch (e) {
-      key.settle(e);
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    if ((await action.run(enter)).ok) setEntered(true);
   };
   return (
     <div className="lv-gift lv-giveaway" data-testid="live-giveaway-card" data-giveaway-id={g.giveawayId} data-status={g.status}>
@@ -43,7 +32,7 @@ export function GiveawayCard({ g, entered: enteredBefore, enter }: { g: Giveaway
         </div>
       </div>
       {g.status === 'open' && (
-        <Button size="mini" shape="rounded" color="warning" disabled={entered || left === 0} loading={busy} onClick={() => void onEnter()} data-testid="live-giveaway-enter">
+        <Button size="mini" shape="rounded" color="warning" disabled={entered || left === 0} loading={action.busy} onClick={() => void onEnter()} data-testid="live-giveaway-enter">
           {entered ? t('live.room.entered') : t('live.room.enter')}
         </Button>
       )}

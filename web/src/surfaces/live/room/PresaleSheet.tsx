@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveShopApi } from '../../../api/live.js';
 import { shopGroupbuyApi, type PublicCampaignView } from '../../../api/shop-groupbuy.js';
 import type { OrderView } from '../../../api/types.js';
-import { useActionKey } from '../../../lib/action-key.js';
+import { useKeyedAction } from '../../../lib/use-keyed-action.js';
 import { toastError } from '../../../lib/mobile/notify.js';
 import { formatFen } from '../../../lib/money.js';
 
@@ -14,9 +14,8 @@ export default function PresaleSheet({ slug, showId, campaignId, api, onClose }:
   const [c, setC] = useState<PublicCampaignView | null>(null);
   const [qty, setQty] = useState<Record<string, number>>({});
   const [slot, setSlot] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [order, setOrder] = useState<OrderView | null>(null);
-  const key = useActionKey({ campaignId, qty, slot });
+  const action = useKeyedAction({ campaignId, qty, slot }, toastError);
 
   useEffect(() => {
     setC(null);
@@ -33,17 +32,8 @@ export default function PresaleSheet({ slug, showId, campaignId, api, onClose }:
   const total = c ? c.items.reduce((sum, i) => sum + (qty[i.id] ?? 0) * i.currentPriceFen, 0) : 0;
   const join = async () => {
     if (!campaignId) return;
-    setBusy(true);
-    try {
-      const o = await api.joinPresale(showId, campaignId, { items, slotId: slot, paymentMethod: 'pay_at_pickup' }, key.get());
-      key.settle();
-      setOrder(o);
-    } catch (e) {
-      key.settle(e);
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    const r = await action.run((key) => api.joinPresale(showId, campaignId, { items, slotId: slot, paymentMethod: 'pay_at_pickup' }, key));
+    if (r.ok) setOrder(r.value);
   };
 
   return (
@@ -69,7 +59,7 @@ export default function PresaleSheet({ slug, showId, campaignId, api, onClose }:
             <span>{t('live.room.total')} · {t('live.room.payAtPickup')}</span>
             <span className="lv-price lv-price-lg">{formatFen(total)}</span>
           </div>
-          <Button block color="primary" shape="rounded" size="large" loading={busy} disabled={items.length === 0} onClick={() => void join()} data-testid="live-presale-confirm">
+          <Button block color="primary" shape="rounded" size="large" loading={action.busy} disabled={items.length === 0} onClick={() => void join()} data-testid="live-presale-confirm">
             {t('live.room.join')}
           </Button>
         </div>

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Button } from 'antd-mobile';
 import { GiftOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MyVoucher, VoucherDrop } from '../../../api/live.js';
-import { useActionKey } from '../../../lib/action-key.js';
+import { useKeyedAction } from '../../../lib/use-keyed-action.js';
 import { toastError } from './toast.js';
 import { mmss, useSecondsLeft } from './use-seconds-left.js';
 
@@ -11,21 +10,9 @@ import { mmss, useSecondsLeft } from './use-seconds-left.js';
 export function VoucherCard({ drop, mine, claim }: { drop: VoucherDrop; mine: MyVoucher | undefined; claim(key: string): Promise<MyVoucher> }) {
   const { t } = useTranslation();
   const left = useSecondsLeft(drop.endsAt);
-  const [busy, setBusy] = useState(false);
-  const key = useActionKey(drop.dropId);
+  const action = useKeyedAction(drop.dropId, toastError);
   const gone = drop.remaining <= 0 || left === 0;
-  const onClaim = async () => {
-    setBusy(true);
-    try {
-      await claim(key.get());
-      key.settle();
-    } catch (e) {
-      key.settle(e);
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onClaim = () => action.run(claim);
   return (
     <div className="lv-gift lv-voucher" data-testid="live-voucher-card" data-drop-id={drop.dropId}>
       <GiftOutline className="lv-gift-icon" />
@@ -38,7 +25,7 @@ export function VoucherCard({ drop, mine, claim }: { drop: VoucherDrop; mine: My
         )}
       </div>
       {!mine && (
-        <Button size="mini" shape="rounded" color="warning" disabled={gone} loading={busy} onClick={() => void onClaim()} data-testid="live-voucher-claim">
+        <Button size="mini" shape="rounded" color="warning" disabled={gone} loading={action.busy} onClick={() => void onClaim()} data-testid="live-voucher-claim">
           {t('live.room.claim')}
         </Button>
       )}
