@@ -9,13 +9,13 @@
  * Every round: 660 attempts on a 400-unit cap with 限购 2 (a fresh campaign), then the counters are recomputed
  * from the rows: no oversell, no one above 2, every accepted join is exactly one order and entry.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DB_KINDS, type DbKind } from './groupbuy-db.js';
 import { percentile, printTable, registerBench } from './harness.js';
+import { ask, startServerProcess } from './server-process.js';
 
 const NEIGHBOURS = 300;
 const CAP = 400;
@@ -29,21 +29,9 @@ const kinds = (process.env.GB_JOIN_DB ?? DB_KINDS.join(',')).split(',') as DbKin
 interface World { port: number; slug: string; cookies: string[] }
 interface Hot { id: string; itemId: string; slotId: string }
 
-function startServer(kind: DbKind): Promise<{ child: ChildProcess; world: World } | null> {
-  const file = fileURLToPath(new URL('./groupbuy-joins.server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, kind, String(NEIGHBOURS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 3 ? resolve(null) : reject(new Error(`bench server exited (${code})`))));
-    child.once('message', (m: World) => resolve({ child, world: m }));
-  });
+function startServer(kind: DbKind) {
+  return startServerProcess<World>(fileURLToPath(new URL('./groupbuy-joins.server.ts', import.meta.url)), [kind, String(NEIGHBOURS)]);
 }
-
-const ask = <T>(child: ChildProcess, msg: object): Promise<T> =>
-  new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as T));
-    child.send(msg);
-  });
 
 /** a fixed pseudo-random order, the same every run */
 function shuffled<T>(xs: T[], seed = 7): T[] {

@@ -11,7 +11,6 @@
  * from the rows: sold = units of the orders ≤ UNITS, nobody above the cap, ledger levels = the
  * movement sums = what is held, no orphan reservation.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { loadavg } from 'node:os';
@@ -19,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DB_KINDS, type DbKind } from './groupbuy-db.js';
 import { percentile, printTable, registerBench } from './harness.js';
+import { ask, startServerProcess } from './server-process.js';
 
 const NEIGHBOURS = 2000;
 const UNITS = Number(process.env.FLASH_UNITS ?? 2000);
@@ -29,21 +29,9 @@ const kinds = (process.env.FLASH_DB ?? DB_KINDS.join(',')).split(',') as DbKind[
 
 interface World { port: number; slug: string; cookies: string[] }
 
-function startServer(kind: DbKind): Promise<{ child: ChildProcess; world: World } | null> {
-  const file = fileURLToPath(new URL('./live-flash-sale.server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, kind, String(NEIGHBOURS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 3 ? resolve(null) : reject(new Error(`bench server exited (${code})`))));
-    child.once('message', (m: World) => resolve({ child, world: m }));
-  });
+function startServer(kind: DbKind) {
+  return startServerProcess<World>(fileURLToPath(new URL('./live-flash-sale.server.ts', import.meta.url)), [kind, String(NEIGHBOURS)]);
 }
-
-const ask = <T>(child: ChildProcess, msg: object): Promise<T> =>
-  new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as T));
-    child.send(msg);
-  });
 
 function post(agent: http.Agent, port: number, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: { id?: string; code?: string } }> {
   return new Promise((resolve, reject) => {
