@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, phoneContext } from '../e2e/harness/browser.js';
-import { FFMPEG, X264_LIVE, requireFfmpeg, track, type Encoder } from '../e2e/harness/ffmpeg.js';
+import { FFMPEG, X264_LIVE, requireFfmpeg, rtmpListening, track, type Encoder } from '../e2e/harness/ffmpeg.js';
 import { ApiClient, ROOT, sleep, startLinli } from '../e2e/harness/server.js';
 import { percentile, printTable, registerBench } from './harness.js';
 import { BITS, CELL, FPS, FrameMaker, H, STRIP_X, W, cellCentre, decodeLuma } from './video-lag-signal.js';
@@ -185,6 +185,7 @@ async function run(): Promise<void> {
     const owner = new ApiClient(server.url);
     await owner.post('/api/auth/staff/login', { login: 'laozhao', password: 'linli-demo-2026' });
     const key = (await owner.post<{ streamKey: string }>('/api/console/live/stream-keys', { label: 'bench' })).body;
+    for (let i = 0; i < 300 && !(await rtmpListening(server.rtmpPort)); i++) await sleep(100);
     sender = startSender(`rtmp://127.0.0.1:${server.rtmpPort}/live/${key.streamKey}`);
     let cur: { show: { id: string } | null; playback: { flvUrl: string; hlsUrl: string | null } | null } = { show: null, playback: null };
     for (let i = 0; i < 300 && !cur.playback?.hlsUrl; i++) {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneContext, shot, watchPage } from './harness/browser.js';
-import { decodeLive, pushTestPattern, requireFfmpeg, type Encoder } from './harness/ffmpeg.js';
+import { decodeLive, pushTestPattern, requireFfmpeg, rtmpListening, type Encoder } from './harness/ffmpeg.js';
 import { ApiClient, sleep, startLinli, type LinliServer } from './harness/server.js';
 
 /**
@@ -70,6 +70,7 @@ describe('live journey', () => {
     // — the host: a stream key from the console, the encoder pushes to rtmp://…/live/<key> —
     const key = await owner.post<{ id: string; streamKey: string }>('/api/console/live/stream-keys', { label: 'e2e 编码器' });
     expect(key.status).toBe(200);
+    await until('the RTMP listener', () => rtmpListening(server.rtmpPort));
     host = pushTestPattern(`rtmp://127.0.0.1:${server.rtmpPort}/live/${key.body.streamKey}`);
     const t0 = Date.now();
     const cur = await until('the show to go live and be playable', async () => {

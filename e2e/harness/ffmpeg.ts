@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 
 /**
  * ffmpeg as the host's encoder and as a viewer, for the live journeys and the video-lag bench.
@@ -15,6 +16,20 @@ export function requireFfmpeg(): void {
 
 /** x264 as the docs tell streamers to set it: fast preset, no B-frames/lookahead, 1 s keyframes. */
 export const X264_LIVE = ['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-b:v', '800k', '-maxrate', '800k', '-bufsize', '400k'];
+
+/**
+ * Whether the RTMP listener accepts connections yet: the server answers HTTP before its media
+ * server has bound RTMP_PORT, and an encoder that connects too early exits (OBS would retry).
+ */
+export function rtmpListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port }, () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
 
 export interface Encoder {
   proc: ChildProcess;
