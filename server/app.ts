@@ -20,7 +20,7 @@ import { registerTenancyRoutes } from './modules/tenancy/index.js';
 import { registerCatalogRoutes } from './modules/catalog/index.js';
 import { getLevels, registerInventoryRoutes, releaseExpiredJob } from './modules/inventory/index.js';
 import { createPayments, httpDeliver, injectDeliver, registerPaymentsRoutes, type Payments } from './modules/payments/index.js';
-import { markPaid, markRefundSucceeded, registerOrders } from './modules/orders/index.js';
+import { markPaid, markRefundSucceeded, markRefundsSucceeded, registerOrders } from './modules/orders/index.js';
 import { registerAftersalesRoutes } from './modules/aftersales/index.js';
 import { purgeOldOtps, registerCustomerRoutes } from './modules/customers/index.js';
 import { MessageDelivery, devNotificationAdapter, notify, registerNotificationRoutes } from './modules/notifications/index.js';
@@ -131,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<Linli> {
     onPaymentSucceeded: (ctx, p) => markPaid(ctx, p),
     // orders counted refundedFen when it asked (refundOrder); this records that the money arrived
     onRefundSucceeded: (ctx, p) => markRefundSucceeded(ctx, p),
+    onRefundsSucceeded: (ctx, list) => markRefundsSucceeded(ctx, list),
   });
   await registerPaymentsRoutes(app, deps, payments);
   jobs.push(...payments.jobs);

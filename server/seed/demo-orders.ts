@@ -3,7 +3,7 @@ import type { Ctx } from '../kernel/ctx.js';
 import { newId } from '../kernel/ids.js';
 import { listSkusForSale } from '../modules/catalog/index.js';
 import { findOrCreateCustomerByPhone } from '../modules/customers/index.js';
-import { cancelOrder, createOrder, markPaid, markRefundSucceeded, refundOrder, verifyPickup, type CreateOrderInput } from '../modules/orders/index.js';
+import { cancelOrder, createOrder, markPaid, markRefundSucceeded, markRefundsSucceeded, refundOrder, verifyPickup, type CreateOrderInput } from '../modules/orders/index.js';
 import { createPayments, signSandboxBody } from '../modules/payments/index.js';
 import { tenancyTables } from '../modules/tenancy/index.js';
 import { DEMO_NEIGHBOURS } from './demo-neighbours.js';
@@ -32,6 +32,7 @@ export async function seedDemoOrders(ctx: Ctx): Promise<void> {
     deliver: async () => ({ status: 200 }),
     onPaymentSucceeded: (c, p) => markPaid(c, p),
     onRefundSucceeded: (c, p) => markRefundSucceeded(c, p),
+    onRefundsSucceeded: (c, list) => markRefundsSucceeded(c, list),
   });
   const order = async (i: number, channel: CreateOrderInput['channel'], lines: Array<[string, number]>, paymentMethod: 'sandbox' | 'pay_at_pickup') =>
     createOrder(ctx, {

@@ -9,6 +9,7 @@ export { releaseExpiredJob } from './jobs.js';
 export { reserveStock as reserve, type ReserveInput } from './use-cases/reserve-stock.js';
 export { reserveMany, type ReserveManyLine, type ReserveManyResult } from './use-cases/reserve-many.js';
 export { releaseReservation as release } from './use-cases/release-reservation.js';
+export { releaseMany } from './use-cases/release-many.js';
 export { commitReservation as commit } from './use-cases/commit-reservation.js';
 export { reopenReservation as reopen } from './use-cases/reopen-reservation.js';
 export { setReservationExpiry } from './use-cases/set-reservation-expiry.js';

@@ -39,6 +39,12 @@ export function recordingPayments() {
       calls.refunds.push({ orderId: i.orderId, amountFen: i.amountFen, idemKey: i.idemKey });
       return { refundId: newId(), status: 'succeeded' };
     },
+    requestRefunds: async (_ctx, list) =>
+      list.map((i) => {
+        calls.refunds.push({ orderId: i.orderId, amountFen: i.amountFen, idemKey: i.idemKey });
+        return { refundId: newId(), status: 'pending' as const };
+      }),
+    attemptRefunds: async (_ctx, ids) => ({ succeeded: ids.length, failed: 0 }),
     recordCounterPayment: async (_ctx, i) => {
       calls.counter.push({ orderId: i.orderId, amountFen: i.amountFen });
       return { paymentId: newId() };

@@ -19,6 +19,8 @@ export interface PaymentCallbacks {
    * the provider answers in requestRefund (before requestRefund returns), or later from a retry.
    */
   onRefundSucceeded(ctx: Ctx, p: { orderId: string; refundId: string; amountFen: number }): Promise<void>;
+  /** The same for many refunds at once (attemptRefunds): one call per batch, in its transaction. */
+  onRefundsSucceeded(ctx: Ctx, list: Array<{ orderId: string; refundId: string; amountFen: number }>): Promise<void>;
 }
 
 /** What the use cases of this module run with; built once by createPayments. */

@@ -54,6 +54,7 @@ export async function paymentsKit(): Promise<Kit> {
     },
     onPaymentSucceeded: (ctx, p) => kit.onPaid(ctx, p),
     onRefundSucceeded: async (_ctx, r) => void kit.refunded.push(r),
+    onRefundsSucceeded: async (_ctx, list) => void kit.refunded.push(...list),
   });
   kit.newTenant = () => makeTenant(database.db, { clock });
   kit.tenant = await kit.newTenant();

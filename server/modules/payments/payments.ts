@@ -9,7 +9,9 @@ import { SandboxProvider } from './providers/sandbox.js';
 import { SandboxWallet, type Deliver } from './sandbox-wallet.js';
 import { handleSandboxNotification, type NotifyOutcome } from './use-cases/handle-notification.js';
 import { recordCounterPayment, type CounterPaymentInput } from './use-cases/record-counter-payment.js';
+import { attemptRefunds } from './use-cases/attempt-refunds.js';
 import { requestRefund, type RefundRequest } from './use-cases/request-refund.js';
+import { requestRefunds } from './use-cases/request-refunds.js';
 import { RETRY_REFUNDS_JOB, retryDueRefunds, retryRefund } from './use-cases/retry-refunds.js';
 import { startPayment, type StartPaymentInput } from './use-cases/start-payment.js';
 
@@ -30,6 +32,10 @@ export interface PaymentsOptions extends PaymentCallbacks {
 export interface Payments {
   startPayment(ctx: Ctx, i: StartPaymentInput): Promise<StartedPayment>;
   requestRefund(ctx: Ctx, i: RefundRequest): Promise<{ refundId: string; status: RefundStatus }>;
+  /** many refunds recorded pending in the caller's transaction (null: no single payment had the money); see request-refunds.ts */
+  requestRefunds(ctx: Ctx, list: RefundRequest[]): Promise<Array<{ refundId: string; status: 'pending' } | null>>;
+  /** asks the providers for refunds recorded by requestRefunds, after their commit; refused ones wait in the retry queue */
+  attemptRefunds(ctx: Ctx, refundIds: string[]): Promise<{ succeeded: number; failed: number }>;
   recordCounterPayment(ctx: Ctx, i: CounterPaymentInput): Promise<{ paymentId: string }>;
   listRefunds(ctx: Ctx, f?: { status?: RefundStatus; orderId?: string }): Promise<RefundView[]>;
   listPayments(ctx: Ctx, orderId: string): Promise<PaymentView[]>;
@@ -58,11 +64,14 @@ export function createPayments(o: PaymentsOptions): Payments {
     providers: { sandbox, pay_at_pickup: counterProvider('pay_at_pickup'), cash: counterProvider('cash') },
     onPaymentSucceeded: o.onPaymentSucceeded,
     onRefundSucceeded: o.onRefundSucceeded,
+    onRefundsSucceeded: o.onRefundsSucceeded,
   };
   const wallet = new SandboxWallet({ db: o.db, clock, secret: o.secret, deliver: o.deliver, log, retryDelaysMs: o.walletRetryDelaysMs });
   return {
     startPayment: (ctx, i) => startPayment(ctx, env, i),
     requestRefund: (ctx, i) => requestRefund(ctx, env, i),
+    requestRefunds: (ctx, list) => requestRefunds(ctx, list),
+    attemptRefunds: (ctx, ids) => attemptRefunds(ctx, env, ids),
     recordCounterPayment: (ctx, i) => recordCounterPayment(ctx, i),
     listRefunds: (ctx, f) => listRefunds(ctx, f),
     listPayments: async (ctx, orderId) => (await paymentsOfOrder(ctx, orderId)).map(toPaymentView),
