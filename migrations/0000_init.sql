@@ -236,6 +236,7 @@ CREATE TABLE "gb_campaign" (
 	"min_value" integer NOT NULL,
 	"decided_at" timestamp with time zone,
 	"settled_at" timestamp with time zone,
+	"buyers_at_cutoff" integer,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -268,6 +269,7 @@ CREATE TABLE "gb_item" (
 	"per_person_cap" integer,
 	"sold" integer DEFAULT 0 NOT NULL,
 	"final_price_fen" integer,
+	"sold_at_cutoff" integer,
 	CONSTRAINT "gb_item_cap_ck" CHECK (sold >= 0 and (total_cap is null or sold <= total_cap) and price_fen >= 0)
 );
 --> statement-breakpoint

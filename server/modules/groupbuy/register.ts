@@ -4,7 +4,7 @@ import type { App } from '../../http/types.js';
 import type { Job } from '../../jobs/scheduler.js';
 import { relayToRealtime, topics } from '../../realtime/index.js';
 import type { PaymentsPort } from '../orders/index.js';
-import { findCampaign, progressOf } from './campaigns/campaign.repo.js';
+import { findCampaign, itemsOf, progressOf, shownProgress } from './campaigns/campaign.repo.js';
 import { CUTOFF_JOB, runCutoff } from './cutoff/cutoff-job.js';
 import { withdrawEntry } from './join/withdraw-entry.js';
 import { registerGroupbuyRoutes } from './routes.js';
@@ -42,7 +42,9 @@ export function registerGroupbuy(app: App, deps: AppDeps, ports: { payments: Pay
     try {
       const ctx = systemCtx(deps.ctx.db, e, 'groupbuy.progress', jobDeps);
       const c = await findCampaign(ctx, e.payload.campaignId);
-      const p = await progressOf(ctx, c.id);
+      // decided: the progress shown is the one at cut-off and no longer moves (a failed close withdraws every entry)
+      if (c.status !== 'open' && c.status !== 'closed') return;
+      const p = shownProgress(c, await itemsOf(ctx, c.id), await progressOf(ctx, c.id));
       await deps.realtime.signal(topics.campaign(c.id), 'campaign_progress', { joined: p.buyers, goal: c.minKind === 'buyers' ? c.minValue : null });
     } catch (err) {
       deps.log('groupbuy: progress signal failed', err);

@@ -25,6 +25,8 @@ export const gbCampaigns = pgTable(
     decidedAt: ts('decided_at'),
     /** when every order of the campaign got its after-decision step (refund, ladder difference) */
     settledAt: ts('settled_at'),
+    /** distinct buyers when formed / failed was decided: the progress shown afterwards (give-backs do not lower it) */
+    buyersAtCutoff: integer('buyers_at_cutoff'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -54,6 +56,8 @@ export const gbItems = pgTable(
     sold: integer('sold').notNull().default(0),
     /** the ladder price the campaign formed at (set at the cut-off decision) */
     finalPriceFen: integer('final_price_fen'),
+    /** units sold when formed / failed was decided (`sold` is the live cap counter: no-shows and withdrawals give units back) */
+    soldAtCutoff: integer('sold_at_cutoff'),
   },
   (t) => [
     index('gb_item_campaign_idx').on(t.campaignId),

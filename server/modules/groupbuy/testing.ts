@@ -15,18 +15,33 @@ import { gbBuyerItems, gbItems } from './tables.js';
 
 export const HOUR = 3_600_000;
 
-/** A payments port that records the refunds asked of it. */
+/**
+ * A payments port that records the refunds asked of it (db tier; the api tier runs the real
+ * payments module). `refuse`: orders whose money requestRefunds cannot claim (answers null).
+ */
 export function recordingPayments(status: 'succeeded' | 'failed' = 'succeeded') {
   const refunds: Array<{ orderId: string; amountFen: number; idemKey: string }> = [];
+  const refuse = new Set<string>();
+  const attempted: string[] = [];
   const port: PaymentsPort = {
     startPayment: async (_c, i) => ({ paymentId: newId(), provider: i.provider, confirmToken: 'tok' }),
     requestRefund: async (_c, i) => {
       refunds.push({ orderId: i.orderId, amountFen: i.amountFen, idemKey: i.idemKey });
       return { refundId: newId(), status };
     },
+    requestRefunds: async (_c, list) =>
+      list.map((i) => {
+        if (refuse.has(i.orderId)) return null;
+        refunds.push({ orderId: i.orderId, amountFen: i.amountFen, idemKey: i.idemKey });
+        return { refundId: newId(), status: 'pending' as const };
+      }),
+    attemptRefunds: async (_c, ids) => {
+      attempted.push(...ids);
+      return status === 'succeeded' ? { succeeded: ids.length, failed: 0 } : { succeeded: 0, failed: ids.length };
+    },
     recordCounterPayment: async () => ({ paymentId: newId() }),
   };
-  return { port, refunds };
+  return { port, refunds, refuse, attempted };
 }
 
 /** A store (clock at 02:00) with one SKU, and a campaign open from 01:00 to 03:00 with `item` settings. */

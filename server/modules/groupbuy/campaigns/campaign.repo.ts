@@ -42,6 +42,19 @@ export async function progressOf(ctx: Ctx, campaignId: string): Promise<{ buyers
   return { buyers: Number(b?.buyers ?? 0), qty: Number(q?.qty ?? 0) };
 }
 
+/**
+ * The 成团 progress shown: live while the campaign takes joins; from the decision on (formed /
+ * failed) what was sold then, so a no-show close or a withdrawal that gives caps back later does
+ * not lower what the group reached. Campaigns decided before the snapshot existed show live.
+ */
+export function shownProgress(c: Pick<CampaignRow, 'buyersAtCutoff'>, items: Array<Pick<ItemRow, 'sold' | 'soldAtCutoff'>>, live: { buyers: number; qty: number }) {
+  if (c.buyersAtCutoff === null) return live;
+  return { buyers: c.buyersAtCutoff, qty: items.reduce((s, i) => s + shownSold(i), 0) };
+}
+
+/** Units of an item shown sold: at the decision once decided, the live counter before. */
+export const shownSold = (i: Pick<ItemRow, 'sold' | 'soldAtCutoff'>): number => i.soldAtCutoff ?? i.sold;
+
 export function reached(c: Pick<CampaignRow, 'minKind' | 'minValue'>, p: { buyers: number; qty: number }): boolean {
   return (c.minKind === 'buyers' ? p.buyers : p.qty) >= c.minValue && p.qty > 0;
 }

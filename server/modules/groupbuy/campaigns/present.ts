@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../kernel/ctx.js';
 import { getSkusForSale } from '../../catalog/index.js';
 import type { CampaignItemView, CampaignView } from '../contract.js';
-import { itemsOf, progressOf, reached, slotsOf, type CampaignRow } from './campaign.repo.js';
+import { itemsOf, progressOf, reached, shownProgress, shownSold, slotsOf, type CampaignRow } from './campaign.repo.js';
 import { priceAt } from './pricing.js';
 
 export function sharePath(slug: string, campaignId: string): string {
@@ -10,10 +10,12 @@ export function sharePath(slug: string, campaignId: string): string {
 
 /** The campaign with its items (names from the catalog, price now, remaining), slots and 成团 progress. */
 export async function presentCampaign(ctx: Ctx, c: CampaignRow, slug: string): Promise<CampaignView> {
-  const [items, slots, progress] = await Promise.all([itemsOf(ctx, c.id), slotsOf(ctx, c.id), progressOf(ctx, c.id)]);
+  const [items, slots, live] = await Promise.all([itemsOf(ctx, c.id), slotsOf(ctx, c.id), progressOf(ctx, c.id)]);
+  const progress = shownProgress(c, items, live);
   const skus = await getSkusForSale(ctx, items.map((i) => i.skuId));
   const itemViews: CampaignItemView[] = items.map((i) => {
     const s = skus.get(i.skuId);
+    const sold = shownSold(i);
     return {
       id: i.id,
       skuId: i.skuId,
@@ -23,12 +25,13 @@ export async function presentCampaign(ctx: Ctx, c: CampaignRow, slug: string): P
       imageUrl: s?.imageUrl ?? null,
       supplierId: s?.supplierId ?? null,
       priceFen: i.priceFen,
-      currentPriceFen: priceAt(i.priceFen, i.tiers, i.sold),
+      // formed: the final tier everyone pays, whatever was given back after the decision
+      currentPriceFen: i.finalPriceFen ?? priceAt(i.priceFen, i.tiers, sold),
       tiers: i.tiers,
       totalCap: i.totalCap,
       perPersonCap: i.perPersonCap,
-      sold: i.sold,
-      remaining: i.totalCap === null ? null : i.totalCap - i.sold,
+      sold,
+      remaining: i.totalCap === null ? null : Math.max(0, i.totalCap - sold),
     };
   });
   return {

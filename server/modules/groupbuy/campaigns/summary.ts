@@ -27,6 +27,11 @@ export async function summariseCampaign(ctx: Ctx, campaignId: string, slug: stri
 
 /** The store's campaigns taking joins now (open, opened, cut-off ahead), the soonest cut-off first. */
 export async function listOpenCampaigns(ctx: Ctx, slug: string): Promise<CampaignSummary[]> {
+  return (await openCampaignViews(ctx, slug)).map(toSummary);
+}
+
+/** The views of the campaigns taking joins now (with at least one item), the soonest cut-off first. */
+export async function openCampaignViews(ctx: Ctx, slug: string): Promise<CampaignView[]> {
   const now = ctx.clock.now();
   const rows = await ctx.db
     .select()
@@ -35,5 +40,5 @@ export async function listOpenCampaigns(ctx: Ctx, slug: string): Promise<Campaig
     .orderBy(gbCampaigns.cutoffAt, desc(gbCampaigns.createdAt))
     .limit(50);
   const views = await Promise.all(rows.map((c) => presentCampaign(ctx, c, slug)));
-  return views.filter((v) => v.items.length > 0).map(toSummary);
+  return views.filter((v) => v.items.length > 0);
 }

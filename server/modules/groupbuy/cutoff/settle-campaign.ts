@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { inTx } from '../../../db/tx.js';
 import { emit } from '../../../events/emit.js';
 import type { Ctx } from '../../../kernel/ctx.js';
@@ -7,12 +7,15 @@ import { getOrders, type PaymentsPort } from '../../orders/index.js';
 import { entriesOf, findCampaign, itemsOf, progressOf, reached, updateCampaign, type CampaignRow, type EntryRow, type ItemRow } from '../campaigns/campaign.repo.js';
 import { priceAt } from '../campaigns/pricing.js';
 import { gbCampaigns, gbEntries, gbItems } from '../tables.js';
+import { dropChunk, failChunk, type ChunkResult } from './settle-bulk.js';
 import { settleEntry } from './settle-entry.js';
 
 export interface SettleOptions {
   payments: PaymentsPort;
   /** tests: called after each order's step has committed (throw to simulate a crash halfway) */
   afterEntry?: (n: number) => void;
+  /** orders per transaction in the bulk steps (drop, fail); default 500 */
+  chunk?: number;
 }
 
 export const FAILED_REASON = 'groupbuy_failed';
@@ -26,7 +29,10 @@ export const LADDER_REASON = 'groupbuy_ladder_difference';
  * 1. unpaid sandbox orders are cancelled (caps given back);
  * 2. the decision, once, under the campaign's lock (which waits for joins in flight):
  *    formed (成团: final ladder prices fixed, 'groupbuy.campaign_formed' with the demand) or failed;
- * 3. each order's step (settleEntry); 4. settledAt.
+ * 3. each order's step: formed → settleEntry one by one for the orders with a ladder difference
+ *    (the rest in bulk); failed or cancelled → cancelled / refunded in full 500 orders per
+ *    transaction (settle-bulk.ts), the refunds asked of the provider after each commit;
+ * 4. settledAt.
  */
 export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOptions): Promise<CampaignRow> {
   let c = await findCampaign(ctx, campaignId);
@@ -34,7 +40,7 @@ export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOpti
   const tick = () => o.afterEntry?.(++n);
   if (c.status === 'open' || c.status === 'closed') {
     const unpaid = await unpaidSandboxEntries(ctx, await entriesOf(ctx, c.id, { active: true }));
-    await eachEntry(unpaid, (e) => settleEntry(ctx, e.orderId, 'drop', { payments: o.payments, items: [], reason: UNPAID_REASON }), tick);
+    await eachChunk(ctx, unpaid, o, (ids) => dropChunk(ctx, ids, { payments: o.payments, reason: UNPAID_REASON }), tick);
     c = await decide(ctx, c.id);
   }
   if (c.status !== 'formed' && c.status !== 'failed' && c.status !== 'cancelled') return c;
@@ -42,8 +48,12 @@ export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOpti
   const reason = c.status === 'formed' ? LADDER_REASON : c.status === 'failed' ? FAILED_REASON : CANCELLED_REASON;
   const items = await itemsOf(ctx, c.id);
   let pending = (await entriesOf(ctx, c.id)).filter((e) => !e.settled);
-  if (step === 'form') pending = await settleUnchanged(ctx, pending, items);
-  await eachEntry(pending, (e) => settleEntry(ctx, e.orderId, step, { payments: o.payments, items, reason }), tick);
+  if (step === 'form') {
+    pending = await settleUnchanged(ctx, pending, items);
+    await eachEntry(pending, (e) => settleEntry(ctx, e.orderId, { payments: o.payments, items, reason }), tick);
+  } else {
+    await eachChunk(ctx, pending, o, (ids) => failChunk(ctx, ids, { payments: o.payments, reason }), tick);
+  }
   const [done] = await ctx.db
     .update(gbCampaigns)
     .set({ settledAt: ctx.clock.now() })
@@ -53,6 +63,7 @@ export async function settleCampaign(ctx: Ctx, campaignId: string, o: SettleOpti
 }
 
 const CHUNK = 1000;
+const CHUNK_BULK = 500;
 const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /** The entries whose order is an unpaid sandbox order now (the only ones 'drop' acts on; settleEntry checks again under the lock). */
@@ -109,6 +120,30 @@ async function eachEntry(entries: EntryRow[], step: (e: EntryRow) => Promise<boo
   if (errors.length > 0) throw errors[0];
 }
 
+/**
+ * Runs a bulk step chunk by chunk (one transaction each); once a chunk has committed, its refunds
+ * are asked of the providers (those refused wait in the retry queue). Orders a chunk could not
+ * take do not hold up the others: the first error is thrown at the end, so the campaign stays
+ * unsettled and the next run tries just those again.
+ */
+async function eachChunk(ctx: Ctx, entries: EntryRow[], o: SettleOptions, step: (orderIds: string[]) => Promise<ChunkResult>, tick: () => void): Promise<void> {
+  const size = o.chunk ?? CHUNK_BULK;
+  const errors: unknown[] = [];
+  for (let i = 0; i < entries.length; i += size) {
+    const r = await step(entries.slice(i, i + size).map((e) => e.orderId));
+    errors.push(...r.errors);
+    if (r.refundIds.length > 0) {
+      try {
+        await o.payments.attemptRefunds(ctx, r.refundIds);
+      } catch (e) {
+        errors.push(e); // recorded and due: the retry job asks again
+      }
+    }
+    for (let k = 0; k < r.done; k++) tick();
+  }
+  if (errors.length > 0) throw errors[0];
+}
+
 /** Formed or failed, decided once: a concurrent run finds the decision already taken. */
 async function decide(ctx: Ctx, campaignId: string): Promise<CampaignRow> {
   return inTx(ctx, async (tx) => {
@@ -116,8 +151,10 @@ async function decide(ctx: Ctx, campaignId: string): Promise<CampaignRow> {
     if (c.status !== 'open' && c.status !== 'closed') return c;
     const progress = await progressOf(tx, c.id);
     const now = tx.clock.now();
+    // what was sold at the decision stays the campaign's shown progress (refunds and no-shows give caps back later)
+    await tx.db.update(gbItems).set({ soldAtCutoff: sql`${gbItems.sold}` }).where(eq(gbItems.campaignId, c.id));
     if (!reached(c, progress)) {
-      const failed = await updateCampaign(tx, c, { status: 'failed', decidedAt: now });
+      const failed = await updateCampaign(tx, c, { status: 'failed', decidedAt: now, buyersAtCutoff: progress.buyers });
       await emit(tx, 'groupbuy.campaign_failed', { campaignId: c.id, ...progress });
       return failed;
     }
@@ -126,7 +163,7 @@ async function decide(ctx: Ctx, campaignId: string): Promise<CampaignRow> {
       await tx.db.update(gbItems).set({ finalPriceFen: priceAt(i.priceFen, i.tiers, i.sold) }).where(eq(gbItems.id, i.id));
     }
     const skus = await getSkusForSale(tx, items.map((i) => i.skuId));
-    const formed = await updateCampaign(tx, c, { status: 'formed', decidedAt: now });
+    const formed = await updateCampaign(tx, c, { status: 'formed', decidedAt: now, buyersAtCutoff: progress.buyers });
     await emit(tx, 'groupbuy.campaign_formed', {
       campaignId: c.id,
       demand: items.filter((i) => i.sold > 0).map((i) => ({ skuId: i.skuId, supplierId: skus.get(i.skuId)?.supplierId ?? null, qty: i.sold })),

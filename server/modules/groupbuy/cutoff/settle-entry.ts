@@ -1,42 +1,27 @@
 import { eq } from 'drizzle-orm';
 import { inTx } from '../../../db/tx.js';
 import type { Ctx } from '../../../kernel/ctx.js';
-import { cancelOrder, getOrder, refundOrder, repriceUnpaidOrder, type PaymentsPort } from '../../orders/index.js';
+import { getOrder, refundOrder, repriceUnpaidOrder, type PaymentsPort } from '../../orders/index.js';
 import type { ItemRow } from '../campaigns/campaign.repo.js';
-import { withdrawEntry, lockEntry } from '../join/withdraw-entry.js';
+import { lockEntry } from '../join/withdraw-entry.js';
 import { gbEntries } from '../tables.js';
 
-const OPEN = ['pending_payment', 'paid', 'ready_for_pickup'];
 const PAID = ['paid', 'ready_for_pickup'];
 const UNPAID_OPEN = ['pending_payment', 'ready_for_pickup'];
 
 /**
- * The after-decision step of one order, in its own transaction, at most once: the entry row is
- * locked and marked `settled` in the same transaction as the refund, so a second run (or a run
- * after a crash) skips it.
- * - 'drop': an unpaid sandbox order at cut-off is cancelled (its caps given back)
- * - 'fail': failed or cancelled campaign: cancelled, refunded in full when paid
- * - 'form': formed: the ladder difference (charged − final price) is refunded; an unpaid
- *   pay-at-pickup order is repriced to the final tier (what the counter collects)
+ * The 'form' step of one order of a formed campaign (成团), in its own transaction, at most once:
+ * the entry row is locked and marked `settled` in the same transaction as the refund, so a
+ * second run (or a run after a crash) skips it. The ladder difference (charged − final price)
+ * is refunded; an unpaid pay-at-pickup order is repriced to the final tier (what the counter
+ * collects). Failed and cancelled campaigns settle in bulk instead (settle-bulk.ts).
  */
-export async function settleEntry(
-  ctx: Ctx,
-  orderId: string,
-  step: 'drop' | 'fail' | 'form',
-  o: { payments: PaymentsPort; items: ItemRow[]; reason: string },
-): Promise<boolean> {
+export async function settleEntry(ctx: Ctx, orderId: string, o: { payments: PaymentsPort; items: ItemRow[]; reason: string }): Promise<boolean> {
   return inTx(ctx, async (tx) => {
     const entry = await lockEntry(tx, orderId);
     if (!entry || entry.settled) return false;
     const order = await getOrder(tx, orderId);
-    if (step === 'drop') {
-      if (!entry.active || order.status !== 'pending_payment' || order.paymentMethod !== 'sandbox') return false;
-      await cancelOrder(tx, orderId, o.reason, o.payments);
-      await withdrawEntry(tx, orderId);
-    } else if (step === 'fail') {
-      if (OPEN.includes(order.status)) await cancelOrder(tx, orderId, o.reason, o.payments);
-      await withdrawEntry(tx, orderId);
-    } else if (entry.active && PAID.includes(order.status)) {
+    if (entry.active && PAID.includes(order.status)) {
       let diff = 0;
       for (const l of entry.lines) {
         const item = o.items.find((i) => i.id === l.itemId);
@@ -56,7 +41,7 @@ export async function settleEntry(
       }
       if (prices.length > 0) await repriceUnpaidOrder(tx, orderId, prices, o.reason);
     }
-    if (step !== 'drop') await tx.db.update(gbEntries).set({ settled: true }).where(eq(gbEntries.id, entry.id));
+    await tx.db.update(gbEntries).set({ settled: true }).where(eq(gbEntries.id, entry.id));
     return true;
   });
 }
