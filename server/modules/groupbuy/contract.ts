@@ -142,6 +142,24 @@ export const CampaignSummary = z.object({
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
 /**
+ * The shop home's list of the store's campaigns taking joins now (public: no names, no phones):
+ *   GET /api/shop/:slug/campaigns → ShopCampaignList (the soonest cut-off first)
+ */
+export const ShopCampaignCard = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  cutoffAt: z.iso.datetime(),
+  pickupDate: z.string(),
+  items: z.array(CampaignItemView.pick({ id: true, productName: true, spec: true, unit: true, imageUrl: true, priceFen: true, currentPriceFen: true, tiers: true, remaining: true })),
+  progress: ProgressView,
+  /** /shop/<slug>/c/<campaignId> */
+  sharePath: z.string(),
+});
+export type ShopCampaignCard = z.infer<typeof ShopCampaignCard>;
+export const ShopCampaignList = z.object({ now: z.iso.datetime(), campaigns: z.array(ShopCampaignCard) });
+export type ShopCampaignList = z.infer<typeof ShopCampaignList>;
+
+/**
  * 未提货 ladder of a group-buy order that is ready_for_pickup after its campaign's pickup date:
  * waiting → reminded (pickup day 18:00 store time) → closed (after the grace days: refunded or
  * store credit per product policy, unpaid ones cancelled; the held stock released to sale).

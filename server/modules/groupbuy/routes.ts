@@ -10,8 +10,9 @@ import { storeById } from '../tenancy/index.js';
 import { cancelCampaign, closeCampaign } from './campaigns/close-campaign.js';
 import { createCampaign } from './campaigns/create-campaign.js';
 import { getCampaign, listCampaigns, publicCampaign } from './campaigns/queries.js';
+import { listShopCampaigns } from './campaigns/shop-list.js';
 import { editCampaign } from './campaigns/update-campaign.js';
-import { CampaignInput, CampaignView, JoinBody, PublicCampaignView } from './contract.js';
+import { CampaignInput, CampaignView, JoinBody, PublicCampaignView, ShopCampaignList } from './contract.js';
 import { joinCampaign } from './join/join-campaign.js';
 import { cancelMyEntry } from './join/withdraw-entry.js';
 
@@ -73,6 +74,21 @@ export function registerGroupbuyRoutes(app: App, deps: AppDeps, ports: { payment
     },
   );
 
+  app.get(
+    '/api/shop/:slug/campaigns',
+    {
+      schema: {
+        tags: ['shop'],
+        summary: '正在接龙的团购 Campaigns taking joins now (shop home; counts only, no names)',
+        params: z.object({ slug: z.string().min(1).max(64) }),
+        response: { 200: ShopCampaignList },
+      },
+    },
+    async (req) => {
+      const ctx = await shopCtx(deps.ctx, req, req.params.slug, { required: false });
+      return listShopCampaigns(ctx, req.params.slug);
+    },
+  );
   app.get(
     '/api/shop/:slug/campaigns/:id',
     { schema: { tags: ['shop'], summary: '团购页（接龙列表已脱敏）Campaign page, 接龙 list masked', params: ShopParam, response: { 200: PublicCampaignView } } },

@@ -193,6 +193,7 @@ const en: Messages = {
       deciding: 'Counting the result, one moment', formed: 'The goods arrive on {{date}}: pick up with your code',
       failed: 'Not enough neighbours joined: every payment is refunded in full', cancelled: 'The store cancelled this group buy: every payment is refunded in full',
     },
+    homeTitle: 'Group buys open now', homeEndsIn: 'Closes in', homeEnded: 'Closed', homeItems: '{{n}} products', homeLowest: '{{n}}+ portions:', homeJoined: '{{n}} joined', homeQty: '{{n}} portions',
     goCampaign: 'See the group buy', refund: 'Refund', joinedPayLater: 'Joined · pay on pickup',
   },
   shopAfterSales: {

@@ -191,6 +191,7 @@ const zhCN = {
       deciding: '正在统计成团结果，请稍候', formed: '商品将于 {{date}} 到店，到货后凭提货码自提',
       failed: '很遗憾没有凑够人数，已付款项将全额原路退回', cancelled: '店家取消了本次接龙，已付款项将全额原路退回',
     },
+    homeTitle: '正在接龙', homeEndsIn: '距截单', homeEnded: '已截单', homeItems: '{{n}} 种商品', homeLowest: '满 {{n}} 份低至', homeJoined: '已接 {{n}} 人', homeQty: '已接 {{n}} 份',
     goCampaign: '查看接龙', refund: '随时退', joinedPayLater: '已接龙 · 提货时付款',
   },
   shopAfterSales: {

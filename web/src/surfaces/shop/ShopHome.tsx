@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShopProduct } from '../../api/types.js';
 import { useApi } from '../../lib/use-api.js';
 import { Blank } from './Blank.js';
+import { CampaignStrip } from './CampaignStrip.js';
 import { CartBar } from './CartBar.js';
 import { ProductCard } from './ProductCard.js';
 import { useShop } from './shop-context.js';
@@ -46,6 +47,7 @@ export function ShopHome() {
   return (
     <div className="m-page">
       <ShopHeader />
+      <CampaignStrip />
       {products.error && <Blank title={products.error.message}>{t('shop.pullRetry')}</Blank>}
       {!products.data && !products.error && (
         <div style={{ padding: 40, textAlign: 'center', color: '#999' }}><DotLoading /></div>
