@@ -3,10 +3,12 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.js';
 import { toastError } from '../../lib/mobile/notify.js';
-import { STATUS_COLOR, lineSummary } from '../../lib/orders.js';
+import { STATUS_COLOR } from '../../lib/orders.js';
+import { formatFen } from '../../lib/money.js';
 import { formatTime } from '../../lib/time.js';
 import { useApi } from '../../lib/use-api.js';
 import { Blank } from './Blank.js';
+import { OrderSummary } from './OrderSummary.js';
 import { Price } from './Price.js';
 import { useShop } from './shop-context.js';
 import { ShopTabBar } from './ShopTabBar.js';
@@ -48,13 +50,14 @@ export default function OrdersPage() {
       {orders.error && <Blank title={orders.error.message} />}
       {me && orders.data?.length === 0 && <Blank title={t('shop.noOrders')} />}
       {me && !!orders.data?.length && (
-        <List mode="card" data-testid="my-orders">
+        <List mode="card" className="os-list" data-testid="my-orders">
           {orders.data.map((o) => (
             <List.Item key={o.id} onClick={() => nav(href(`/orders/${o.id}`))} data-testid={`my-order-${o.id}`}
-              description={formatTime(o.createdAt, lang)} extra={<Price fen={o.totalFen} />}>
+              description={<>{formatTime(o.createdAt, lang)}{o.refundedFen > 0 && <span className="os-off">{t('orders.refundedShort', { amount: formatFen(o.refundedFen) })}</span>}</>}
+              extra={<Price fen={o.totalFen} />}>
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
                 <StatusTag status={o.status} testId={`order-status-${o.id}`} />
-                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{lineSummary(o, (n) => t('orders.moreItems', { n }))}</span>
+                <OrderSummary order={o} />
               </div>
             </List.Item>
           ))}
