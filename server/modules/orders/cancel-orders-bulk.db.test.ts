@@ -15,6 +15,8 @@ import { cancelOrder, cancelOrdersBulk, createOrder, markPaid, verifyPickup, typ
 import { orderLines, orderRefunds, orders } from './tables.js';
 import { recordingPayments, stockedSku } from './testing.js';
 
+const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
 describe('orders: cancelOrdersBulk (set-based, a failed 接龙 at cut-off)', async () => {
   const database = await createTestDatabase();
   const db = database.db;
@@ -57,12 +59,13 @@ describe('orders: cancelOrdersBulk (set-based, a failed 接龙 at cut-off)', asy
       .groupBy(outboxEvents.type)
       .orderBy(asc(outboxEvents.type));
     return {
-      orders: os.map((o) => [o.status, o.paidFen, o.refundedFen, o.cancelReason, o.payBy ? 'set' : null, o.version]),
-      lines: lines.map((l) => [l.qty, l.refundedQty, !!l.reservationId]),
+      // sorted by every field: equal totals would otherwise come back in any order
+      orders: os.map((o) => [o.status, o.totalFen, o.paidFen, o.refundedFen, o.cancelReason, o.payBy ? 'set' : null, o.version]).sort(byJson),
+      lines: lines.map((l) => [l.qty, l.refundedQty, !!l.reservationId]).sort(byJson),
       // the status is the provider's answer: at once on the single path, after attemptRefunds on the bulk one
-      refunds: refunds.map((r) => [r.amountFen, r.reason, r.lines.map((x) => x.qty)]),
-      reservations: held.map((r) => [r.qty, r.status]),
-      movements: released.filter((m) => m.kind === 'release').map((m) => [m.reservedDelta, !!m.orderId]),
+      refunds: refunds.map((r) => [r.amountFen, r.reason, r.lines.map((x) => x.qty).sort()]).sort(byJson),
+      reservations: held.map((r) => [r.qty, r.status]).sort(byJson),
+      movements: released.filter((m) => m.kind === 'release').map((m) => [m.reservedDelta, !!m.orderId]).sort(byJson),
       messages: msgs.map((m) => [m.template, m.body.replace(/[0-9a-f-]{8,}/g, 'X')]).sort(),
       // level events are one per SKU per statement: the bulk path writes fewer
       events: events.filter((e) => e.type !== 'inventory.level_changed'),

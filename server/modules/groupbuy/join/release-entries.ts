@@ -37,7 +37,8 @@ export async function withdrawEntries(ctx: Ctx, orderIds: string[]): Promise<Arr
   const rows = [...personal.values()].sort((a, b) => (a.itemId + a.customerId < b.itemId + b.customerId ? -1 : 1));
   await ctx.db.execute(sql`update gb_buyer_item b set qty = b.qty - v.q
     from (values ${sql.join(rows.map((r) => sql`(${r.itemId}::uuid, ${r.customerId}::uuid, ${r.qty}::int)`), sql`, `)}) as v(item_id, customer_id, q)
-    where b.store_id = ${ctx.storeId} and b.item_id = v.item_id and b.customer_id = v.customer_id`);
+    where b.store_id = ${ctx.storeId} and b.item_id in ${[...perItem.keys()]} and b.customer_id in ${[...new Set(rows.map((r) => r.customerId))]}
+      and b.item_id = v.item_id and b.customer_id = v.customer_id`);
   for (const itemId of [...perItem.keys()].sort()) {
     await ctx.db.update(gbItems).set({ sold: sql`${gbItems.sold} - ${perItem.get(itemId)!}` }).where(eq(gbItems.id, itemId));
   }

@@ -65,7 +65,7 @@ async function attemptChunk(ctx: Ctx, env: PaymentsEnv, ids: string[]): Promise<
       const values = sql.join(ok.map((x) => sql`(${x.r.id}::uuid, ${x.res.providerRef ?? null}::text)`), sql`, `);
       await tx.db.execute(sql`update pay_refund r set status = 'succeeded', attempts = r.attempts + 1, last_error = null, next_attempt_at = null,
           provider_ref = v.ref, succeeded_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          from (values ${values}) as v(id, ref) where r.id = v.id`);
+          from (values ${values}) as v(id, ref) where r.id in ${ok.map((x) => x.r.id)} and r.id = v.id`);
       await emitMany(tx, ok.map((x) => ({ type: 'refund.succeeded' as const, payload: { refundId: x.r.id, orderId: x.r.orderId, paymentId: x.r.paymentId, amountFen: x.r.amountFen } })));
       const forOrders = ok.filter((x) => x.r.source === 'order').map((x) => ({ orderId: x.r.orderId, refundId: x.r.id, amountFen: x.r.amountFen }));
       if (forOrders.length > 0) await env.onRefundsSucceeded(tx, forOrders);
@@ -81,7 +81,7 @@ async function attemptChunk(ctx: Ctx, env: PaymentsEnv, ids: string[]): Promise<
       );
       await tx.db.execute(sql`update pay_refund r set status = v.status, attempts = v.attempts, last_error = v.error, next_attempt_at = v.next,
           updated_at = ${now.toISOString()}::timestamptz
-          from (values ${values}) as v(id, status, attempts, error, next) where r.id = v.id`);
+          from (values ${values}) as v(id, status, attempts, error, next) where r.id in ${notOk.map((x) => x.r.id)} and r.id = v.id`);
       const failed = notOk.filter((x) => x.res.status === 'failed');
       for (const x of failed.slice(0, 3)) env.log(`refund ${x.r.id} failed (attempt ${x.r.attempts + 1}): ${x.res.error ?? 'refund failed'}`);
       if (failed.length > 3) env.log(`… and ${failed.length - 3} more refunds failed in this batch`);

@@ -47,12 +47,14 @@ export async function requestRefunds(ctx: Ctx, list: RefundRequest[]): Promise<A
       wanted.map((i) => sql`(${pick.get(i.orderId)!.id}::uuid, ${i.amountFen}::int)`),
       sql`, `,
     );
-    // the same guard as claimRefundable, for every row at once: a row whose money went elsewhere meanwhile is not updated
+    // the same guard as claimRefundable, for every row at once: a row whose money went elsewhere meanwhile is not updated.
+    // `p.id in (…)` as well as the join: the primary key is used even when the table's statistics are stale
+    // (a freshly imported table looks empty to the planner, which then joins by a nested loop over all of it)
     const done = await queryRows<{ id: string; order_id: string }>(
       ctx.db,
       sql`update pay_payment p set refunded_fen = p.refunded_fen + v.amt
           from (values ${values}) as v(id, amt)
-          where p.id = v.id and p.store_id = ${ctx.storeId} and p.status = 'succeeded' and p.amount_fen - p.refunded_fen >= v.amt
+          where p.id in ${wanted.map((i) => pick.get(i.orderId)!.id)} and p.id = v.id and p.store_id = ${ctx.storeId} and p.status = 'succeeded' and p.amount_fen - p.refunded_fen >= v.amt
           returning p.id, p.order_id`,
     );
     for (const p of done) claimed.set(p.order_id, pick.get(p.order_id)!);
