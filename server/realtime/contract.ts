@@ -76,6 +76,8 @@ export const serverMessages = {
   viewers: volatile(z.object({ count: z.number().int().nonnegative() })),
   /** likes of a live room so far; latest wins */
   likes: volatile(z.object({ total: z.number().int().nonnegative() })),
+  /** entrants of a room's open giveaway so far; latest wins (coalesced: at most one a second) */
+  giveaway_entrants: volatile(z.object({ giveawayId: z.string(), entrants: z.number().int().nonnegative() })),
 } as const;
 
 export type ServerMessageType = keyof typeof serverMessages;

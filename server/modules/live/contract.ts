@@ -36,6 +36,10 @@ export const CreateStreamKeyBody = z.object({
 
 export const ShowStatus = z.enum(['scheduled', 'live', 'ended']);
 
+/** public: anyone; members: neighbours signed in with the store's organisation; invite: the share link's token */
+export const ShowAccess = z.enum(['public', 'members', 'invite']);
+export type ShowAccess = z.infer<typeof ShowAccess>;
+
 export const ShowView = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -92,12 +96,19 @@ export const Playback = z.object({
   hlsUrl: z.string().nullable(),
 });
 
+/**
+ * What the visitor may know of a show: all of it when they may enter; of a members-only show only
+ * that there is one (`locked`, no title or playback: the page asks to sign in); an invite-only
+ * show they hold no invite for is not named at all.
+ */
+const ShowGlimpse = { id: z.uuid(), title: z.string().nullable(), access: ShowAccess, locked: z.boolean() };
+
 export const CurrentShow = z.object({
-  /** the live show; with playback null while its host is reconnecting */
-  show: z.object({ id: z.uuid(), title: z.string(), startedAt: isoTime }).nullable(),
+  /** the live show; with playback null while its host is reconnecting (and when `locked`) */
+  show: z.object({ ...ShowGlimpse, startedAt: isoTime }).nullable(),
   playback: Playback.nullable(),
   /** the next scheduled show, for "tonight at 8" */
-  next: z.object({ id: z.uuid(), title: z.string(), scheduledAt: isoTime }).nullable(),
+  next: z.object({ ...ShowGlimpse, scheduledAt: isoTime }).nullable(),
 });
 export type CurrentShow = z.infer<typeof CurrentShow>;
 
@@ -237,10 +248,6 @@ export type ShowSalesStats = z.infer<typeof ShowSalesStats>;
 
 // ── the room (server/modules/live/room, server/modules/live/show): access, reminders, chat moderation, pins, giveaways, stats ──
 
-/** public: anyone; members: neighbours signed in with the store's organisation; invite: the share link's token */
-export const ShowAccess = z.enum(['public', 'members', 'invite']);
-export type ShowAccess = z.infer<typeof ShowAccess>;
-
 /** POST /api/console/live/shows/:id/room-settings (also accepted when scheduling) */
 export const ShowRoomSettingsBody = z.object({
   /** an image URL (e.g. a product image under /media/…) */
@@ -318,10 +325,15 @@ export type GiveawayView = z.infer<typeof GiveawayView>;
 
 export const ConsoleGiveaway = GiveawayView.extend({ winnerCustomerId: z.uuid().nullable() });
 
-/** A show in the shop's list: upcoming, live and recent replays (invite-only rooms are not listed). */
+/**
+ * A show in the shop's list: upcoming, live and recent replays (invite-only rooms are not listed).
+ * A members-only show is `locked` to a visitor not signed in with the store's organisation: no
+ * title or cover (the room asks to sign in).
+ */
 export const ShopShowCard = z.object({
   id: z.uuid(),
-  title: z.string(),
+  title: z.string().nullable(),
+  locked: z.boolean(),
   status: ShowStatus,
   coverImageUrl: z.string().nullable(),
   scheduledAt: isoTime.nullable(),
@@ -342,7 +354,7 @@ export const RoomProduct = z.object({
 
 /** GET /api/shop/:slug/live/shows/:id(?invite=…): everything the room page needs to start */
 export const RoomState = z.object({
-  show: ShopShowCard.omit({ reminded: true }),
+  show: ShopShowCard.omit({ reminded: true, locked: true }).extend({ title: z.string() }),
   /** null when not on air (or while the host reconnects) */
   playback: Playback.nullable(),
   /** the recording, once the show ended (ffmpeg present) */

@@ -101,7 +101,7 @@ describe('live: stream keys, shows and status (api)', async () => {
     expect((await owner.get('/api/console/live/shows')).json()).toHaveLength(1);
 
     const pub = await t.app.inject(`/api/shop/${tenant.slug}/live/current`);
-    expect(pub.json()).toEqual({ show: null, playback: null, next: { id: first.json().id, title: body.title, scheduledAt: at } });
+    expect(pub.json()).toEqual({ show: null, playback: null, next: { id: first.json().id, title: body.title, scheduledAt: at, access: 'public', locked: false } });
   });
 
   it('reports every active key as idle while nothing is pushed', async () => {

@@ -1,13 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
-import { shopCtx, staffCtx } from '../../http/context.js';
+import { staffCtx } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { IDEMPOTENCY_HEADER, idempotent } from '../../idempotency/idempotent.js';
 import type { StaffRole } from '../../kernel/ctx.js';
 import {
   CreateStreamKeyBody,
-  CurrentShow,
   ListShowsQuery,
   LiveStatus,
   ScheduleShowBody,
@@ -38,7 +37,6 @@ export function registerLiveRoutes(app: App, deps: AppDeps, video: LiveVideo): v
     const server = rtmpServer(req);
     return { ...r.view, streamKey: r.streamKey, server, url: `${server}/${r.streamKey}` };
   };
-  const baseUrl = config.PUBLIC_URL?.replace(/\/$/, '') ?? '';
 
   app.get(
     '/api/console/live/stream-keys',
@@ -105,18 +103,5 @@ export function registerLiveRoutes(app: App, deps: AppDeps, video: LiveVideo): v
     '/api/console/live/status',
     { schema: { tags, summary: '推流状态 Stream status', response: { 200: LiveStatus } } },
     async (req) => video.status(await staffCtx(deps.ctx, req), video.media.rtmpPort === null ? null : rtmpServer(req)),
-  );
-
-  app.get(
-    '/api/shop/:slug/live/current',
-    {
-      schema: {
-        tags,
-        summary: '正在直播 The live show and how to play it',
-        params: z.object({ slug: z.string().min(1).max(64) }),
-        response: { 200: CurrentShow },
-      },
-    },
-    async (req) => video.current(await shopCtx(deps.ctx, req, req.params.slug, { required: false }), baseUrl),
   );
 }

@@ -63,32 +63,6 @@ export async function nearestScheduledShow(ctx: Ctx, hostStaffId: string): Promi
   return row ?? null;
 }
 
-export async function liveShowOfStore(ctx: Ctx): Promise<ShowRow | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(liveShows)
-    .where(and(eq(liveShows.storeId, ctx.storeId), eq(liveShows.status, 'live')))
-    .orderBy(desc(liveShows.startedAt))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function nextScheduledShow(ctx: Ctx): Promise<ShowRow | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(liveShows)
-    .where(
-      and(
-        eq(liveShows.storeId, ctx.storeId),
-        eq(liveShows.status, 'scheduled'),
-        gte(liveShows.scheduledAt, new Date(ctx.clock.now().getTime() - SCHEDULE_MATCH_WINDOW_MS)),
-      ),
-    )
-    .orderBy(asc(liveShows.scheduledAt))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Shows left live, in every store (a system read at start-up: each waits for its host). */
 export async function allLiveShows(db: Db): Promise<ShowRow[]> {
   return db.select().from(liveShows).where(eq(liveShows.status, 'live'));

@@ -5,8 +5,8 @@ import { systemCtx } from '../../db/system-ctx.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Ctx, Db } from '../../kernel/ctx.js';
 import { MediaServer, type MediaLog } from '../../media/index.js';
-import type { CurrentShow, LiveStatus } from './contract.js';
-import { allLiveShows, liveShowOfStore, nextScheduledShow } from './show.repo.js';
+import type { LiveStatus } from './contract.js';
+import { allLiveShows } from './show.repo.js';
 import { StreamKeyRegistry } from './stream-key-registry.js';
 import { listStreamKeys, type LiveGrant } from './stream-key.repo.js';
 import type { StreamKeyListener } from './use-cases/create-stream-key.js';
@@ -98,22 +98,6 @@ export class LiveVideo implements StreamKeyListener {
         const hls = s.showId ? this.media.playback(s.showId).hls : false;
         return { ...base, ...s, since: s.since?.toISOString() ?? null, hls };
       }),
-    };
-  }
-
-  /** The store's live show and how to play it, and the next scheduled one (neighbours). */
-  async current(ctx: Ctx, baseUrl: string): Promise<CurrentShow> {
-    const [live, next] = await Promise.all([liveShowOfStore(ctx), nextScheduledShow(ctx)]);
-    const nextView = next?.scheduledAt ? { id: next.id, title: next.title, scheduledAt: next.scheduledAt.toISOString() } : null;
-    if (!live) return { show: null, playback: null, next: nextView };
-    // live but not playable: the host is reconnecting (the page says "back soon")
-    const play = this.media.playback(live.id);
-    return {
-      show: { id: live.id, title: live.title, startedAt: (live.startedAt ?? live.createdAt).toISOString() },
-      playback: play.flv
-        ? { flvUrl: `${baseUrl}/media/shows/${live.id}.flv`, hlsUrl: play.hls ? `${baseUrl}/media/shows/${live.id}/index.m3u8` : null }
-        : null,
-      next: nextView,
     };
   }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { topics } from '../../../realtime/index.js';
 import { roomCtx, type RoomDeps } from './chat.js';
 import type { RoomShow } from './directory.js';
 import { notePeak, recordHeartbeat, viewersNow } from './presence.repo.js';
-import { liveRoomState } from './tables.js';
+import { liveGiveawayEntries, liveRoomState } from './tables.js';
 
 /** 'c:<customerId>' for a neighbour; an anonymous device is its address + browser, hashed. */
 export function viewerKey(customerId: string | null, ip: string, userAgent: string): string {
@@ -16,11 +16,15 @@ export function viewerKey(customerId: string | null, ip: string, userAgent: stri
  * Heartbeats and likes of the rooms this process serves. A heartbeat is one upsert; an arrival
  * recounts who is present (the peak can only rise then) and signals `viewers`. Departures are
  * noticed by `tick()` (a job, every 10 s). Likes are summed in memory and flushed once a second
- * as one UPDATE per room, then signalled as the room's total (`likes`, volatile).
+ * as one UPDATE per room, then signalled as the room's total (`likes`, volatile). Giveaway
+ * entries are coalesced the same way: the entrant count of each giveaway entered since the last
+ * flush is read once and signalled (`giveaway_entrants`, volatile), however many entered.
  */
 export class RoomActivity {
   private readonly rooms = new Map<string, { show: RoomShow; lastCount: number }>();
   private readonly likes = new Map<string, { show: RoomShow; n: number }>();
+  /** giveaways entered since the last flush → their show */
+  private readonly entered = new Map<string, string>();
   private flushing: Promise<void> | null = null;
 
   constructor(private readonly d: RoomDeps) {}
@@ -53,8 +57,13 @@ export class RoomActivity {
     this.likes.set(show.id, l);
   }
 
-  /** Writes the likes gathered since the last flush; joins a flush under way. */
-  flushLikes(): Promise<void> {
+  /** A neighbour's entry committed: the giveaway's entrant count goes out with the next flush. */
+  giveawayEntered(showId: string, giveawayId: string): void {
+    this.entered.set(giveawayId, showId);
+  }
+
+  /** Writes the likes gathered since the last flush and sends the counters; joins a flush under way. */
+  flushCounters(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
     return this.flushing;
   }
@@ -69,6 +78,12 @@ export class RoomActivity {
         .onConflictDoUpdate({ target: liveRoomState.showId, set: { likes: sql`${liveRoomState.likes} + ${n}` } })
         .returning({ likes: liveRoomState.likes });
       await this.d.realtime.signal(topics.room(show.id), 'likes', { total: row!.likes });
+    }
+    const giveaways = [...this.entered];
+    this.entered.clear();
+    for (const [giveawayId, showId] of giveaways) {
+      const [r] = await this.d.db.select({ n: count() }).from(liveGiveawayEntries).where(eq(liveGiveawayEntries.giveawayId, giveawayId));
+      await this.d.realtime.signal(topics.room(showId), 'giveaway_entrants', { giveawayId, entrants: r?.n ?? 0 });
     }
   }
 }

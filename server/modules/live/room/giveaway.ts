@@ -7,8 +7,9 @@ import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { notify } from '../../notifications/index.js';
 import type { GiveawayView } from '../contract.js';
-import { showOfStore } from '../show/extras.repo.js';
+import { extrasOf, showOfStore } from '../show/extras.repo.js';
 import { maskedAuthor } from './chat.js';
+import { mayEnter } from './directory.js';
 import { presentViewers } from './presence.repo.js';
 import { liveGiveawayEntries, liveGiveaways } from './tables.js';
 import './events.js';
@@ -71,10 +72,16 @@ export async function openGiveaway(ctx: Ctx, showId: string, input: { prize: str
   });
 }
 
-/** A neighbour enters (no purchase needed); entering twice is one entry. */
-export async function enterGiveaway(ctx: Ctx, customerId: string, giveawayId: string): Promise<GiveawayView> {
+/**
+ * A neighbour enters (no purchase needed); entering twice is one entry. Only someone who may
+ * enter the room may enter its giveaway (an invite-only room: with its invite).
+ */
+export async function enterGiveaway(ctx: Ctx, customerId: string, giveawayId: string, inviteTokens: string[] = []): Promise<GiveawayView> {
   return inTx(ctx, async (tx) => {
     const g = await findGiveaway(tx, giveawayId);
+    const extras = await extrasOf(tx, g.showId);
+    const room = { storeId: g.storeId, access: extras?.access ?? ('public' as const), inviteToken: extras?.inviteToken ?? null };
+    if (!mayEnter(room, { customerId, staffStoreId: null, inviteTokens })) throw new AppError('LIVE_ROOM_RESTRICTED', { access: room.access, signedIn: true });
     if (g.status !== 'open' || g.endsAt <= tx.clock.now()) throw new AppError('LIVE_GIVEAWAY_CLOSED', { giveawayId });
     await tx.db
       .insert(liveGiveawayEntries)

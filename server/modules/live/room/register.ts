@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../app.js';
 import { systemCtx } from '../../../db/system-ctx.js';
 import type { App } from '../../../http/types.js';
 import type { Job } from '../../../jobs/scheduler.js';
+import { AppError } from '../../../kernel/errors.js';
 import { relayToRealtime, topics } from '../../../realtime/index.js';
 import { storeById } from '../../tenancy/index.js';
 import { showSalesStats } from '../commerce/index.js';
@@ -15,12 +16,13 @@ import { registerShowRoutes } from '../show/routes.js';
 import type { LiveVideo } from '../video.js';
 import { RoomActivity } from './activity.js';
 import { RoomChat, type RoomDeps } from './chat.js';
-import { RoomDirectory } from './directory.js';
+import { mayEnter, RoomDirectory } from './directory.js';
 import { registerRoomRoutes } from './routes.js';
-import { wireRoomSocket } from './socket.js';
+import { visitorOf, wireRoomSocket } from './socket.js';
 import './events.js';
 
 export const ROOM_PRESENCE_JOB = 'live.room-presence';
+/** once a second: likes written and sent, giveaway entrant counts sent (the room's counters) */
 export const ROOM_LIKES_JOB = 'live.room-likes';
 
 /**
@@ -67,17 +69,21 @@ export function registerLiveRoom(app: App, deps: AppDeps, o: { video: LiveVideo;
     },
     replayUrl: (showId) => (existsSync(recording(showId)) ? `${baseUrl}/media/replays/${showId}.mp4` : null),
   };
-  registerRoomRoutes(app, deps, { presale: o.presale, sales: showSalesStats });
+  registerRoomRoutes(app, deps, { presale: o.presale, sales: showSalesStats, activity });
   registerShowRoutes(app, deps, { media, forget: (id) => directory.forget(id) });
-  // replays of public rooms only: a restricted room's recording is not served by URL
-  registerReplayRoute(app, async (showId) => {
+  // a replay is watched by whoever may enter the room: members / invite holders / the store's staff
+  registerReplayRoute(app, async (showId, req) => {
     const show = await directory.get(showId);
-    return show && show.status === 'ended' && show.access === 'public' ? recording(showId) : null;
+    if (!show || show.status !== 'ended') return null;
+    if (show.access === 'public') return recording(showId);
+    const visitor = await visitorOf(deps.ctx, req, show);
+    if (!mayEnter(show, visitor)) throw new AppError('LIVE_ROOM_RESTRICTED', { access: show.access, signedIn: visitor.customerId !== null });
+    return recording(showId);
   });
 
-  app.addHook('onClose', async () => void (await activity.flushLikes().catch(() => {})));
+  app.addHook('onClose', async () => void (await activity.flushCounters().catch(() => {})));
   return [
-    { name: ROOM_LIKES_JOB, everyMs: 1_000, run: () => activity.flushLikes() },
+    { name: ROOM_LIKES_JOB, everyMs: 1_000, run: () => activity.flushCounters() },
     {
       name: ROOM_PRESENCE_JOB,
       everyMs: 10_000,

@@ -59,6 +59,12 @@ describe('live room: access, reminders, presence, pins, giveaways, stats (api)',
     const remembered = ok.cookies.find((k) => k.name === 'linli_invite');
     expect(remembered?.value).toBe(token);
 
+    // nor enter the room's giveaway; with the invite they can
+    const g = (await w.owner.post(`/api/console/live/shows/${w.showId}/giveaways`, { prize: '草莓一盒', durationSec: 120 }, newId())).json();
+    const enterUrl = `/api/shop/${w.tenant.slug}/live/giveaways/${g.id}/enter`;
+    expect((await n.post(enterUrl)).json()).toMatchObject({ code: 'LIVE_ROOM_RESTRICTED' });
+    const withInvite = await t.app.inject({ method: 'POST', url: `${enterUrl}?invite=${token}`, headers: { cookie: n.cookie, 'x-linli-csrf': '1' } });
+    expect(withInvite.json()).toMatchObject({ entered: true, entrants: 1 });
     const without = await TestClient.open(w.url, { cookie: n.cookie });
     expect(await refused(without, w.topic)).toMatchObject({ code: 'REALTIME_TOPIC_FORBIDDEN' });
     const withCookie = await w.socket(`${n.cookie}; linli_invite=${token}`);
@@ -162,7 +168,7 @@ describe('live room: access, reminders, presence, pins, giveaways, stats (api)',
     for (const c of [sa, sa2, sb, anon]) c.close();
   });
 
-  it('draws a giveaway among entrants still watching, and tells the room and the winner', async () => {
+  it('draws a giveaway among entrants still watching, tells the room the entrant count as people enter, and the winner', async () => {
     const w = await roomWorld(t);
     const [stay, leave] = [await w.neighbour('吴敏'), await w.neighbour('郑浩')];
     const [ss, sl, viewer] = [await w.socket(stay.cookie), await w.socket(leave.cookie), await w.socket()];
@@ -178,6 +184,16 @@ describe('live room: access, reminders, presence, pins, giveaways, stats (api)',
       expect((await n.post(`/api/shop/${w.tenant.slug}/live/giveaways/${g.id}/enter`)).json()).toMatchObject({ entered: true });
     }
     expect((await t.app.inject({ method: 'POST', url: `/api/shop/${w.tenant.slug}/live/giveaways/${g.id}/enter`, headers: { 'x-linli-csrf': '1' } })).statusCode).toBe(401);
+    // the room sees the entrant count, coalesced: three taps (one of them a repeat) → one message
+    expect((await stay.post(`/api/shop/${w.tenant.slug}/live/giveaways/${g.id}/enter`)).json()).toMatchObject({ entered: true, entrants: 2 });
+    const entrants = () => viewer.events(w.topic).filter((e) => e.type === 'giveaway_entrants');
+    expect(entrants()).toEqual([]);
+    await t.scheduler.runNow(ROOM_LIKES_JOB);
+    await viewer.waitFor('events', (f) => f.events.some((e) => e.type === 'giveaway_entrants'));
+    expect(entrants()).toEqual([{ type: 'giveaway_entrants', payload: { giveawayId: g.id, entrants: 2 } }]);
+    await t.scheduler.runNow(ROOM_LIKES_JOB); // nobody entered since: nothing more is sent
+    await new Promise((r) => setTimeout(r, 100));
+    expect(entrants()).toHaveLength(1);
     t.clock.advance(45_000);
     ss.send({ type: 'send', topic: w.topic, name: 'heartbeat', payload: {}, ref: 'h3' });
     await answer(ss, 'h3');

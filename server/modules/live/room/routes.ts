@@ -24,6 +24,8 @@ import { drawGiveaway, enterGiveaway, openGiveaway } from './giveaway.js';
 import { blockedWords } from './moderation.repo.js';
 import { blockViewer, muteViewer, removeChatMessage, setBlockedWords } from './moderate.js';
 import { pinInRoom } from './pin.js';
+import { inviteTokensOf } from './socket.js';
+import type { RoomActivity } from './activity.js';
 
 const tags = ['live'];
 const MANAGERS: StaffRole[] = ['owner', 'manager'];
@@ -33,6 +35,8 @@ const Slug = z.string().min(1).max(64);
 export interface RoomRoutesDeps {
   presale?: PresalePort;
   sales(ctx: Ctx, showId: string): Promise<ShowSalesStats>;
+  /** told of each committed giveaway entry (the room's entrant count is sent coalesced) */
+  activity: Pick<RoomActivity, 'giveawayEntered'>;
 }
 
 export const slugOf = async (ctx: Ctx) => (await storeById(ctx.db, ctx.orgId, ctx.storeId))?.slug ?? '';
@@ -120,7 +124,9 @@ export function registerRoomRoutes(app: App, deps: AppDeps, r: RoomRoutesDeps): 
     { schema: { tags, summary: '参与抽奖 Enter a giveaway (no purchase needed)', params: z.object({ slug: Slug, id: z.uuid() }), response: { 200: GiveawayView } } },
     async (req) => {
       const ctx = await shopCtx(deps.ctx, req, req.params.slug);
-      return enterGiveaway(ctx, ctx.customerId!, req.params.id);
+      const entered = await enterGiveaway(ctx, ctx.customerId!, req.params.id, inviteTokensOf(req));
+      r.activity.giveawayEntered(entered.showId, entered.id);
+      return entered;
     },
   );
 }

@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../kernel/errors.js';
+import { shopCtx, staffCtx, type CtxDeps } from '../../../http/context.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
 import type { Realtime, SubscriberIdentity } from '../../../realtime/index.js';
 import { viewerKey, type RoomActivity } from './activity.js';
 import type { RoomChat } from './chat.js';
-import { INVITE_COOKIE, mayEnter, type RoomDirectory, type RoomShow } from './directory.js';
+import { INVITE_COOKIE, mayEnter, type RoomDirectory, type RoomShow, type Visitor } from './directory.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,6 +13,16 @@ export function inviteTokensOf(req: FastifyRequest): string[] {
   const q = (req.query as Record<string, unknown> | undefined)?.invite;
   const fromCookie = req.cookies?.[INVITE_COOKIE]?.split('.') ?? [];
   return [...(typeof q === 'string' ? [q] : []), ...fromCookie].filter((t) => t.length > 0 && t.length <= 64);
+}
+
+/** Who is asking over plain HTTP (a replay's byte ranges): neighbour of the show's store, staff, invites. */
+export async function visitorOf(deps: CtxDeps, req: FastifyRequest, show: RoomShow): Promise<Visitor> {
+  const none = (e: unknown) => {
+    if (isAppError(e)) return null;
+    throw e;
+  };
+  const [shop, staff] = await Promise.all([shopCtx(deps, req, show.slug, { required: false }).catch(none), staffCtx(deps, req).catch(none)]);
+  return { customerId: shop?.customerId ?? null, staffStoreId: staff?.storeId ?? null, inviteTokens: inviteTokensOf(req) };
 }
 
 async function roomOf(dir: RoomDirectory, topic: string): Promise<RoomShow | null> {

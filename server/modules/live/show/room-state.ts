@@ -11,6 +11,7 @@ import { chatStanding } from '../room/moderation.repo.js';
 import { viewersNow } from '../room/presence.repo.js';
 import { liveRoomState } from '../room/tables.js';
 import { liveShows } from '../tables.js';
+import { glimpse } from './current.js';
 import { extrasOf, sharePath, showOfStore, type ExtrasRow, type ShowRow } from './extras.repo.js';
 import { isReminded } from './reminders.js';
 import { liveShowExtras, liveShowReminders } from './tables.js';
@@ -36,7 +37,10 @@ function card(s: ShowRow, e: ExtrasRow | null) {
   };
 }
 
-/** Live, upcoming (soonest first) and the 10 latest replays; invite-only rooms are not listed. */
+/**
+ * Live, upcoming (soonest first) and the 10 latest replays; invite-only rooms are not listed, and
+ * a members-only show is `locked` (no title, no cover) to a visitor not signed in with the store.
+ */
 export async function listShopShows(ctx: Ctx, customerId: string | null): Promise<Array<z.infer<typeof ShopShowCard>>> {
   const recent = new Date(ctx.clock.now().getTime() - 14 * 86_400_000);
   const rows = await ctx.db
@@ -66,7 +70,11 @@ export async function listShopShows(ctx: Ctx, customerId: string | null): Promis
       .where(and(eq(liveShowReminders.customerId, customerId), inArray(liveShowReminders.showId, kept.map((r) => r.show.id))));
     for (const r of rs) reminded.add(r.showId);
   }
-  return kept.map((r) => ({ ...card(r.show, r.extra), reminded: reminded.has(r.show.id) }));
+  return kept.map((r) => {
+    const c = { ...card(r.show, r.extra), reminded: reminded.has(r.show.id), locked: false };
+    if (glimpse(r.show.storeId, r.extra, { customerId, inviteTokens: [] }) === 'open') return c;
+    return { ...c, title: null, coverImageUrl: null, locked: true };
+  });
 }
 
 async function productsOf(ctx: Ctx, skuIds: string[]): Promise<Array<z.infer<typeof RoomProduct>>> {

@@ -4,11 +4,12 @@ import { shopCtx, staffCtx } from '../../../http/context.js';
 import type { App } from '../../../http/types.js';
 import { IDEMPOTENCY_HEADER, idempotent } from '../../../idempotency/idempotent.js';
 import type { StaffRole } from '../../../kernel/ctx.js';
-import { RoomState, ShopShowCard, ShowRoomSettings, ShowRoomSettingsBody } from '../contract.js';
+import { CurrentShow, RoomState, ShopShowCard, ShowRoomSettings, ShowRoomSettingsBody } from '../contract.js';
 import { INVITE_COOKIE } from '../room/directory.js';
 import { slugOf } from '../room/routes.js';
 import { inviteTokensOf } from '../room/socket.js';
 import { originOf, sendPng, warnOnce } from '../../../poster/index.js';
+import { currentShow } from './current.js';
 import { extrasOf } from './extras.repo.js';
 import { showPoster } from './poster.js';
 import { reserveReminder } from './reminders.js';
@@ -63,6 +64,23 @@ export function registerShowRoutes(app: App, deps: AppDeps, o: { media: RoomMedi
       const inviteTokens = [...(req.query.invite ? [req.query.invite] : []), ...inviteTokensOf(req)];
       const png = await showPoster(ctx, req.params.id, { origin: originOf(deps.config.PUBLIC_URL, req), slug: req.params.slug, visitor: { customerId: ctx.customerId, inviteTokens }, warn });
       return sendPng(reply, png, 'private, max-age=60');
+    },
+  );
+
+  app.get(
+    '/api/shop/:slug/live/current',
+    {
+      schema: {
+        tags,
+        summary: '正在直播 The live show and how to play it, and the next one (a members-only show the visitor may not enter: locked, untitled; an invite-only one: not named)',
+        params: z.object({ slug: Slug }),
+        querystring: z.object({ invite: z.string().max(64).optional() }),
+        response: { 200: CurrentShow },
+      },
+    },
+    async (req) => {
+      const ctx = await shopCtx(deps.ctx, req, req.params.slug, { required: false });
+      return currentShow(ctx, { customerId: ctx.customerId, inviteTokens: inviteTokensOf(req) }, o.media);
     },
   );
 
