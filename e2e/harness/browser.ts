@@ -23,9 +23,10 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. `--autoplay-policy=document-user-activation-required` (a phone's policy). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   try {
-    return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 60_000 });
+    return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extraArgs], timeout: 60_000 });
   } catch (e) {
     throw new Error(
       `Cannot start Chromium at ${CHROMIUM} (install it: apt-get install -y chromium; or set CHROMIUM_PATH): ${(e as Error).message}`,

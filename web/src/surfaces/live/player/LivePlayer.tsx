@@ -66,7 +66,7 @@ export function LivePlayer({ flvUrl, hlsUrl, onStats, poster, style }: LivePlaye
         disablePictureInPicture
         style={{ width: '100%', height: '100%', objectFit: 'contain', display: 'block' }}
       />
-      {(state === 'connecting' || state === 'reconnecting') && (
+      {(state === 'connecting' || state === 'reconnecting') && !blocked && (
         <div style={overlay} data-testid="live-player-wait">
           <SpinLoading color="white" />
           <span>{t(state === 'connecting' ? 'livePlayer.connecting' : 'livePlayer.reconnecting')}</span>

@@ -27,7 +27,9 @@ export function GiveawayCard({ g, entered: enteredBefore, enter }: { g: Giveaway
           ) : g.status === 'cancelled' ? (
             t('live.room.giveawayCancelled')
           ) : (
-            t('live.room.giveawayOpen', { n: g.entrants, time: mmss(left) })
+            <span data-testid="live-giveaway-entrants" data-entrants={g.entrants}>
+              {t('live.room.giveawayOpen', { n: g.entrants, time: mmss(left) })}
+            </span>
           )}
         </div>
       </div>

@@ -35,4 +35,17 @@ describe('the room screen state', () => {
     s = apply(s, { type: 'likes', payload: { total: 12 } });
     expect(s.likes).toBe(12);
   });
+
+  it('shows the giveaway entrant count as people enter, never lowered by a late count, untouched for another giveaway', () => {
+    const g = { giveawayId: 'g1', prize: '草莓一盒', status: 'open' as const, endsAt: at, entrants: 0, winner: null };
+    let s = apply(emptyRoom, { type: 'giveaway', id: 1, payload: g }, { type: 'giveaway_entrants', payload: { giveawayId: 'g1', entrants: 3 } });
+    expect(s.giveaways.g1).toMatchObject({ entrants: 3, status: 'open', prize: '草莓一盒' });
+    s = apply(s, { type: 'giveaway_entrants', payload: { giveawayId: 'g1', entrants: 2 } });
+    expect(s.giveaways.g1?.entrants).toBe(3);
+    s = apply(s, { type: 'giveaway_entrants', payload: { giveawayId: 'other', entrants: 9 } });
+    expect(Object.keys(s.giveaways)).toEqual(['g1']);
+    // the draw's durable message carries the final count and the winner
+    s = apply(s, { type: 'giveaway', id: 2, payload: { ...g, status: 'drawn', entrants: 4, winner: '吴*' } });
+    expect(s.giveaways.g1).toMatchObject({ entrants: 4, winner: '吴*', status: 'drawn' });
+  });
 });

@@ -82,6 +82,12 @@ function applyEvent(s: RoomView, e: RealtimeEvent): RoomView {
       return { ...s, drops: { ...s.drops, [e.payload.dropId]: e.payload } };
     case 'giveaway':
       return { ...s, giveaways: { ...s.giveaways, [e.payload.giveawayId]: e.payload } };
+    case 'giveaway_entrants': {
+      // counts only grow: a late coalesced count never lowers what the room already shows
+      const g = s.giveaways[e.payload.giveawayId];
+      if (!g || g.entrants >= e.payload.entrants) return s;
+      return { ...s, giveaways: { ...s.giveaways, [g.giveawayId]: { ...g, entrants: e.payload.entrants } } };
+    }
     case 'stock': {
       const p = s.pinned;
       if (p?.kind !== 'product' || p.refId !== e.payload.skuId) return s;
