@@ -19,6 +19,8 @@ export class OutboxDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  /** set by stop(): a pass in flight ends after its current batch (a backlog of 100k events must not hold up a shutdown) */
+  private stopping = false;
 
   constructor(private readonly db: Db, private readonly log: (msg: string, err?: unknown) => void = () => {}) {}
 
@@ -45,12 +47,15 @@ export class OutboxDispatcher {
 
   /** Also poll, for events committed by other processes or left by a crash. */
   start(intervalMs = 1000): void {
+    this.stopping = false;
     this.timer = setInterval(this.wake, intervalMs);
     this.timer.unref();
     this.wake();
   }
 
+  /** Stops polling and ends the pass in flight after its current batch; what is left stays pending for the next start. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -66,6 +71,7 @@ export class OutboxDispatcher {
     // a failing event is tried once per drain, not in a tight loop
     let cursor = 0;
     for (;;) {
+      if (this.stopping) return;
       const last = await this.passOnce(cursor);
       if (last === null) return;
       cursor = last;
