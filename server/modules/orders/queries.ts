@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { readTogether } from '../../db/parallel.js';
 import type { Ctx } from '../../kernel/ctx.js';
 import { AppError } from '../../kernel/errors.js';
 import { creditBalances, getCustomers } from '../customers/index.js';
@@ -40,7 +41,7 @@ export async function customersOf(ctx: Ctx, ids: Array<string | null>): Promise<
 
 async function withCustomers(ctx: Ctx, views: OrderView[]): Promise<StaffOrderView[]> {
   const ids = views.map((v) => v.customerId);
-  const [people, credit] = await Promise.all([customersOf(ctx, ids), creditBalances(ctx, ids.filter((id): id is string => id !== null))]);
+  const [people, credit] = await readTogether(ctx, () => customersOf(ctx, ids), () => creditBalances(ctx, ids.filter((id): id is string => id !== null)));
   return views.map((v) => ({
     ...v,
     customer: (v.customerId && people.get(v.customerId)) || null,

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../kernel/ctx.js';
+import { readTogether } from '../../../db/parallel.js';
 import { getSkusForSale } from '../../catalog/index.js';
 import type { CampaignItemView, CampaignView } from '../contract.js';
 import { itemsOf, progressOf, reached, shownProgress, shownSold, slotsOf, type CampaignRow } from './campaign.repo.js';
@@ -10,7 +11,7 @@ export function sharePath(slug: string, campaignId: string): string {
 
 /** The campaign with its items (names from the catalog, price now, remaining), slots and 成团 progress. */
 export async function presentCampaign(ctx: Ctx, c: CampaignRow, slug: string): Promise<CampaignView> {
-  const [items, slots, live] = await Promise.all([itemsOf(ctx, c.id), slotsOf(ctx, c.id), progressOf(ctx, c.id)]);
+  const [items, slots, live] = await readTogether(ctx, () => itemsOf(ctx, c.id), () => slotsOf(ctx, c.id), () => progressOf(ctx, c.id));
   const progress = shownProgress(c, items, live);
   const skus = await getSkusForSale(ctx, items.map((i) => i.skuId));
   const itemViews: CampaignItemView[] = items.map((i) => {

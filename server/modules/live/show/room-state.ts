@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { readTogether } from '../../../db/parallel.js';
 import type { z } from 'zod';
 import type { Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -78,7 +79,7 @@ export async function listShopShows(ctx: Ctx, customerId: string | null): Promis
 }
 
 async function productsOf(ctx: Ctx, skuIds: string[]): Promise<Array<z.infer<typeof RoomProduct>>> {
-  const [skus, levels] = await Promise.all([getSkusForSale(ctx, skuIds), getLevels(ctx, skuIds)]);
+  const [skus, levels] = await readTogether(ctx, () => getSkusForSale(ctx, skuIds), () => getLevels(ctx, skuIds));
   return skuIds.flatMap((id) => {
     const s = skus.get(id);
     if (!s || !s.active) return [];
