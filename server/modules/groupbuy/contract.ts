@@ -195,3 +195,23 @@ export const NoShowQuery = z.object({ step: NoShowStepSchema.optional() });
 
 export const GroupbuySettings = z.object({ noShowGraceDays: z.number().int().min(0).max(30) });
 export type GroupbuySettings = z.infer<typeof GroupbuySettings>;
+
+/** Presale availability of SKUs (console, owner/manager): what a campaign item's total cap may count. */
+export const AvailabilityQuery = z.object({
+  /** comma-separated SKU ids, at most 50 */
+  skuIds: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,49}$/i),
+});
+export const SkuAvailabilityView = z.object({
+  skuId: z.uuid(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  /** on hand − reserved: on the shelf and promised to nobody */
+  available: z.number().int(),
+  /** 在途: ordered − received on purchase orders sent to the supplier and not yet fully received */
+  incoming: z.number().int(),
+  /** the part of `incoming` already bought by the presale orders of the campaign the PO was made for */
+  incomingSold: z.number().int(),
+  /** available + incoming − incomingSold (never below 0): what a new total cap can count on */
+  sellable: z.number().int(),
+});
+export type SkuAvailabilityView = z.infer<typeof SkuAvailabilityView>;

@@ -12,7 +12,8 @@ import { createCampaign } from './campaigns/create-campaign.js';
 import { getCampaign, listCampaigns, publicCampaign } from './campaigns/queries.js';
 import { listShopCampaigns } from './campaigns/shop-list.js';
 import { editCampaign } from './campaigns/update-campaign.js';
-import { CampaignInput, CampaignView, JoinBody, PublicCampaignView, ShopCampaignList } from './contract.js';
+import { presaleAvailability } from './campaigns/availability.js';
+import { AvailabilityQuery, CampaignInput, CampaignView, JoinBody, PublicCampaignView, ShopCampaignList, SkuAvailabilityView } from './contract.js';
 import { joinCampaign } from './join/join-campaign.js';
 import { cancelMyEntry } from './join/withdraw-entry.js';
 
@@ -45,6 +46,18 @@ export function registerGroupbuyRoutes(app: App, deps: AppDeps, ports: { payment
     const ctx = await staff(req, true);
     return createCampaign(ctx, req.body, await slugOf(deps, ctx));
   });
+  app.get(
+    '/api/console/campaigns/availability',
+    {
+      schema: {
+        tags,
+        summary: '现货 + 在途 Presale availability of SKUs (on hand, reserved, incoming on sent purchase orders)',
+        querystring: AvailabilityQuery,
+        response: { 200: z.array(SkuAvailabilityView) },
+      },
+    },
+    async (req) => presaleAvailability(await staff(req, true), req.query.skuIds.split(',')),
+  );
   app.get('/api/console/campaigns/:id', { schema: { tags, summary: '团购详情 Campaign', params: IdParam, response: { 200: CampaignView } } }, async (req) => {
     const ctx = await staff(req);
     return getCampaign(ctx, req.params.id, await slugOf(deps, ctx));

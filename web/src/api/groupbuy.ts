@@ -11,6 +11,7 @@ import type {
   PurchaseOrderView,
   ReceiptInput,
   ReceiptView,
+  SkuAvailabilityView,
 } from './types.js';
 
 const enc = encodeURIComponent;
@@ -26,6 +27,9 @@ export const groupbuyApi = {
   /** the 接龙 list as the shop shows it (names masked); the console has no other entry list */
   publicView: (slug: string, id: string, signal?: AbortSignal) => get<PublicCampaignView>(`/api/shop/${enc(slug)}/campaigns/${enc(id)}`, undefined, signal),
   posterUrl: (id: string) => `/api/console/campaigns/${enc(id)}/poster.png`,
+  /** 现货 + 在途 of SKUs (owner/manager): what a total cap may count on */
+  availability: (skuIds: string[], signal?: AbortSignal) =>
+    get<SkuAvailabilityView[]>('/api/console/campaigns/availability', { skuIds: skuIds.join(',') }, signal),
 
   purchaseOrders: (q: PoListQuery, signal?: AbortSignal) => get<PurchaseOrderSummary[]>('/api/console/purchase-orders', q, signal),
   purchaseOrder: (id: string, signal?: AbortSignal) => get<PurchaseOrderView>(`/api/console/purchase-orders/${enc(id)}`, undefined, signal),

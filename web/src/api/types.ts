@@ -55,6 +55,7 @@ export type {
   NoShowView,
   NoShowStep,
   GroupbuySettings,
+  SkuAvailabilityView,
 } from '../../../server/modules/groupbuy/contract.js';
 export type {
   PoListQuery,

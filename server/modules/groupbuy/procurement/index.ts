@@ -12,7 +12,7 @@ export { sendPurchaseOrder } from './use-cases/send-purchase-order.js';
 export { closePurchaseOrder } from './use-cases/close-purchase-order.js';
 export { allocateReceived, type AllocateReceivedInput } from './use-cases/allocate-received.js';
 export { setProcurementSettings } from './use-cases/set-procurement-settings.js';
-export { expectedFromSuppliers, getPurchaseOrder, listPurchaseOrders, purchaseOrdersOfCampaign } from './po.repo.js';
+export { expectedFromSuppliers, incomingFromSuppliers, getPurchaseOrder, listPurchaseOrders, purchaseOrdersOfCampaign } from './po.repo.js';
 export { allocateFirstCome, type Allocation, type AllocatedLine, type PresaleDemandLine } from './allocate.js';
 export { planPurchaseOrders, roundToCases, DEFAULT_LOSS_BUFFER_BP, type DemandLine } from './plan.js';
 export type { AllocationPorts } from './ports.js';

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
 import type { PoListQuery, PoLineView, PurchaseOrderSummary, PurchaseOrderView } from './contract.js';
 import { DEFAULT_LOSS_BUFFER_BP } from './plan.js';
-import { purchaseOrderLines, purchaseOrders, settings } from './tables.js';
+import { allocations, purchaseOrderLines, purchaseOrders, settings } from './tables.js';
 
 type PoRow = typeof purchaseOrders.$inferSelect;
 type LineRow = typeof purchaseOrderLines.$inferSelect;
@@ -121,5 +121,46 @@ export async function expectedFromSuppliers(ctx: Ctx, skuIds: string[]): Promise
       ),
     );
   for (const r of rows) out.set(r.skuId, (out.get(r.skuId) ?? 0) + Math.max(0, r.orderedQty - r.receivedQty));
+  return out;
+}
+
+/**
+ * 在途 for presale availability, per SKU: ordered minus received on POs sent to the supplier and
+ * not yet fully received (drafts are not ordered yet; closed POs expect nothing more). `sold` is
+ * the part of it already bought by the originating campaign's presale orders: a line's demand
+ * until that campaign's first receipt settles it (allocated or refunded), after which whatever
+ * still comes is free for the shelf.
+ */
+export async function incomingFromSuppliers(ctx: Ctx, skuIds: string[]): Promise<Map<string, { incoming: number; sold: number }>> {
+  const out = new Map<string, { incoming: number; sold: number }>();
+  if (skuIds.length === 0) return out;
+  const rows = await ctx.db
+    .select({
+      skuId: purchaseOrderLines.skuId,
+      orderedQty: purchaseOrderLines.orderedQty,
+      receivedQty: purchaseOrderLines.receivedQty,
+      demandQty: purchaseOrderLines.demandQty,
+      settled: allocations.skuId,
+    })
+    .from(purchaseOrderLines)
+    .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.poId))
+    .leftJoin(
+      allocations,
+      and(eq(allocations.storeId, purchaseOrders.storeId), eq(allocations.campaignId, purchaseOrders.campaignId), eq(allocations.skuId, purchaseOrderLines.skuId)),
+    )
+    .where(
+      and(
+        eq(purchaseOrders.storeId, ctx.storeId),
+        eq(purchaseOrderLines.storeId, ctx.storeId),
+        inArray(purchaseOrders.status, ['sent', 'partially_received']),
+        inArray(purchaseOrderLines.skuId, skuIds),
+      ),
+    );
+  for (const r of rows) {
+    const open = Math.max(0, r.orderedQty - r.receivedQty);
+    const sold = r.settled === null ? Math.min(open, r.demandQty) : 0;
+    const cur = out.get(r.skuId) ?? { incoming: 0, sold: 0 };
+    out.set(r.skuId, { incoming: cur.incoming + open, sold: cur.sold + sold });
+  }
   return out;
 }

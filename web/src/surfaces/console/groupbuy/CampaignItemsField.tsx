@@ -1,8 +1,12 @@
 import { Button, Col, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupbuyApi } from '../../../api/groupbuy.js';
 import type { ProductView, SupplierView } from '../../../api/types.js';
 import { fenToYuan, formatFen } from '../../../lib/money.js';
+import { useApi } from '../../../lib/use-api.js';
+import { CapAvailability } from './CapAvailability.js';
 import type { ItemValues } from './campaign-form.js';
 
 export interface SkuOption {
@@ -31,6 +35,11 @@ export function CampaignItemsField({ skus, suppliers, sold }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const byId = new Map(skus.map((s) => [s.value, s]));
+  // 现货 + 在途 of the picked SKUs, read again when the set of SKUs changes
+  const watched = Form.useWatch('items', form) as ItemValues[] | undefined;
+  const skuKey = [...new Set((watched ?? []).map((i) => i?.skuId).filter((v): v is string => !!v))].sort().join(',');
+  const stock = useApi(skuKey ? (sig) => groupbuyApi.availability(skuKey.split(','), sig) : null, [skuKey]);
+  const stockBySku = useMemo(() => new Map((stock.data ?? []).map((a) => [a.skuId, a])), [stock.data]);
 
   const picked = (name: number, skuId: string) => {
     const s = byId.get(skuId);
@@ -72,7 +81,9 @@ export function CampaignItemsField({ skus, suppliers, sold }: Props) {
                     </Form.Item>
                   </Col>
                   <Col span={6}>
-                    <Form.Item name={[f.name, 'totalCap']} label={t('campaigns.totalCap')} tooltip={t('campaigns.blankNoLimit')}>
+                    <Form.Item name={[f.name, 'totalCap']} label={t('campaigns.totalCap')} tooltip={t('campaigns.blankNoLimit')}
+                      extra={<CapAvailability item={f.name} index={i} soldQty={soldQty}
+                        availability={stockBySku.get(form.getFieldValue(['items', f.name, 'skuId']) as string)} />}>
                       <InputNumber min={Math.max(1, soldQty)} max={1_000_000} precision={0} placeholder={t('campaigns.noCap')} style={{ width: '100%' }}
                         data-testid={`campaign-item-cap-${i}`} />
                     </Form.Item>
