@@ -1,3 +1,4 @@
+import { insertJsonRows } from '../db/json-rows.js';
 import type { Ctx } from '../kernel/ctx.js';
 import type { DomainEvents, EventType } from '../kernel/events.js';
 import { outboxEvents } from './tables.js';
@@ -16,6 +17,6 @@ export async function emit<T extends EventType>(ctx: Ctx, type: T, payload: Doma
 export async function emitMany<T extends EventType>(ctx: Ctx, events: Array<{ type: T; payload: DomainEvents[T] }>): Promise<void> {
   if (!ctx.inTx) throw new Error('events must be emitted inside a transaction');
   if (events.length === 0) return;
-  await ctx.db.insert(outboxEvents).values(events.map((e) => ({ orgId: ctx.orgId, storeId: ctx.storeId, type: e.type, payload: e.payload })));
+  await ctx.db.execute(insertJsonRows(outboxEvents, events.map((e) => ({ orgId: ctx.orgId, storeId: ctx.storeId, type: e.type, payload: e.payload }))));
   ctx.afterCommit(ctx.outboxWake);
 }

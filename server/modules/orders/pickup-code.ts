@@ -1,4 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertJsonRows, insertedRow } from '../../db/json-rows.js';
+import { queryRows } from '../../db/raw.js';
 import type { Ctx } from '../../kernel/ctx.js';
 import { numericCode } from '../../kernel/ids.js';
 import type { OrderRow } from './orders.repo.js';
@@ -40,8 +42,10 @@ export async function insertOrdersWithCodes(ctx: Ctx, values: Array<Omit<typeof 
       drawn.add(code);
       return { ...v, pickupCode: code };
     });
-    const inserted = await ctx.db.insert(orders).values(rows).onConflictDoNothing().returning();
-    for (const r of inserted) byId.set(r.id, r);
+    // one JSON parameter for the batch (not one per value), only the ids back: the rows are what was sent
+    const inserted = await queryRows<{ id: string }>(ctx.db, insertJsonRows(orders, rows, sql`on conflict do nothing returning id`));
+    const sent = new Map(rows.map((r) => [r.id, r]));
+    for (const { id } of inserted) byId.set(id, insertedRow(orders, sent.get(id)!));
     todo = todo.filter((v) => !byId.has(v.id));
   }
   if (todo.length > 0) throw new Error('could not draw a free pickup code');

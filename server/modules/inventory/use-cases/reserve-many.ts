@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { emitMany } from '../../../events/emit.js';
 import { actorId, type Actor, type Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -65,11 +66,14 @@ export async function reserveMany(ctx: Ctx, channel: ReservationChannel, lines: 
   }
 
   const ids = lines.map(() => newId());
-  await ctx.db.insert(reservations).values(
-    lines.map((l, i) => ({
-      id: ids[i]!, orgId: ctx.orgId, storeId: ctx.storeId, skuId: l.skuId, channel,
-      orderId: l.orderId ?? null, orderLineId: l.orderLineId ?? null, qty: l.qty, expiresAt: l.expiresAt,
-    })),
+  await ctx.db.execute(
+    insertJsonRows(
+      reservations,
+      lines.map((l, i) => ({
+        id: ids[i]!, orgId: ctx.orgId, storeId: ctx.storeId, skuId: l.skuId, channel,
+        orderId: l.orderId ?? null, orderLineId: l.orderLineId ?? null, qty: l.qty, expiresAt: l.expiresAt,
+      })),
+    ),
   );
 
   // one conditional UPDATE per SKU, in SKU order (two batches never wait on each other crosswise)
@@ -104,7 +108,7 @@ export async function reserveMany(ctx: Ctx, channel: ReservationChannel, lines: 
   const rows = [];
   if (pool) rows.push(move(pool.skuId, -pool.qty, ctx.actor, pool.id, pool.orderId, 'release'));
   lines.forEach((l, i) => rows.push(move(l.skuId, l.qty, l.actor ?? ctx.actor, ids[i]!, l.orderId ?? null, 'reserve')));
-  await ctx.db.insert(movements).values(rows);
+  await ctx.db.execute(insertJsonRows(movements, rows));
   // one stock event per SKU with its level after the batch (what the shop's stock relay shows)
   await emitMany(ctx, [...after].map(([skuId, l]) => ({ type: 'inventory.level_changed' as const, payload: { skuId, kind: 'reserve' as const, ...l } })));
   return { reservationIds: ids, levels: after };

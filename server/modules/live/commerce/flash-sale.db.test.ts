@@ -12,10 +12,12 @@ import { stockedSku } from '../../orders/testing.js';
 import { FlashSaleEngine } from './engine.js';
 import { findFlashSale } from './flash-sale.repo.js';
 import { showSalesStats } from './stats.repo.js';
+import { idempotencyKeys } from '../../../idempotency/tables.js';
 import { liveFlashBuyers } from './tables.js';
 import { liveShow, manyCustomers, ordersOfShow } from './testing.js';
 import { endFlashSale } from './use-cases/end-flash-sale.js';
 import { openFlashSale } from './use-cases/open-flash-sale.js';
+import { FLASH_ORDER_SCOPE } from './use-cases/sell-flash-batch.js';
 
 describe('flash sale engine (秒杀)', async () => {
   // on PostgreSQL the batches of two engines ("two processes") really run side by side
@@ -100,6 +102,33 @@ describe('flash sale engine (秒杀)', async () => {
     await endFlashSale(ctx, sale.id);
     expect(await ledgerCheck(ctx, skuId)).toEqual({ onHand: 80, reserved: 4, movedOnHand: 80, movedReserved: 4, activeHeld: 4 });
     expect(await ordersOfShow(ctx, showId)).toEqual({ orders: 1, units: 4, lines: 1 });
+  });
+
+  it('an Idempotency-Key is written with its order and answer only: a refusal leaves none, a replay answers the stored order', async () => {
+    const tenant = await makeTenant(db);
+    const ctx = tenant.ctx();
+    const skuId = await stockedSku(ctx, { priceFen: 1000, qty: 10 });
+    const showId = await liveShow(ctx);
+    const sale = await openFlashSale(ctx, showId, { skuId, priceFen: 700, qty: 3, perPersonLimit: 2, durationSec: 60 });
+    const [a] = await manyCustomers(ctx, 1, 7000);
+    const engine = new FlashSaleEngine();
+    const buy = (qty: number, key: string) => engine.order(ctx, a!, sale.id, { qty, paymentMethod: 'pay_at_pickup' }, key);
+    const keysOf = async () =>
+      (await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.storeId, ctx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE)))).map((k) => [k.key, (k.response as OrderView).id]);
+
+    await expect(buy(3, 'key-refused')).rejects.toMatchObject({ code: 'FLASH_SALE_PERSON_LIMIT' });
+    expect(await keysOf()).toEqual([]);
+    // the refused key is free: the same key with a body that fits sells
+    const o = await buy(2, 'key-refused');
+    expect(o).toMatchObject({ totalFen: 1400, status: 'ready_for_pickup' });
+    expect(await keysOf()).toEqual([[`${a}:key-refused`, o.id]]);
+    // replayed (alone, and twice at once in one batch): the stored order, nothing sold again
+    const again = await Promise.all([buy(2, 'key-refused'), buy(2, 'key-refused'), engine.orderUnbatched(ctx, a!, sale.id, { qty: 2, paymentMethod: 'pay_at_pickup' }, 'key-refused')]);
+    expect(again.map((x) => x.id)).toEqual([o.id, o.id, o.id]);
+    await expect(buy(1, 'key-refused')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect((await findFlashSale(ctx, sale.id)).remaining).toBe(1);
+    expect(await ordersOfShow(ctx, showId)).toEqual({ orders: 1, units: 2, lines: 1 });
+    expect(await ledgerCheck(ctx, skuId)).toEqual({ onHand: 10, reserved: 3, movedOnHand: 10, movedReserved: 3, activeHeld: 3 });
   });
 
   it('cannot open more than the shelf has, nor above the regular price', async () => {

@@ -1,3 +1,4 @@
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { emitMany } from '../../../events/emit.js';
 import type { Ctx } from '../../../kernel/ctx.js';
 import { newId } from '../../../kernel/ids.js';
@@ -38,7 +39,7 @@ export async function notifyMany<T extends NotificationTemplate>(ctx: Ctx, list:
       createdAt: now,
     };
   });
-  await ctx.db.insert(messages).values(rows);
+  await ctx.db.execute(insertJsonRows(messages, rows));
   await emitMany(
     ctx,
     rows.filter((r) => r.status === 'queued').map((r) => ({ type: 'notification.queued' as const, payload: { messageId: r.id, template: r.template, customerId: r.customerId } })),

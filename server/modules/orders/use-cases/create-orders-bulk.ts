@@ -1,3 +1,4 @@
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { emitMany } from '../../../events/emit.js';
 import type { Actor, Ctx } from '../../../kernel/ctx.js';
 import { newId } from '../../../kernel/ids.js';
@@ -72,7 +73,7 @@ export async function createOrdersBulk(tx: Ctx, inputs: BulkOrderInput[], opts: 
       lineTotalFen: l.lineTotalFen, reservationId: reservationOf.get(l.id) ?? null, refundedQty: 0,
     })),
   );
-  await tx.db.insert(orderLines).values(linesOf.flat());
+  await tx.db.execute(insertJsonRows(orderLines, linesOf.flat()));
 
   const ready = orders.filter((o) => o.status === 'ready_for_pickup');
   await emitMany(tx, [

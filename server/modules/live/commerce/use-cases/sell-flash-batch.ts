@@ -1,4 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertJsonRows } from '../../../../db/json-rows.js';
+import { queryRows } from '../../../../db/raw.js';
 import { emit } from '../../../../events/emit.js';
 import { idempotencyKeys } from '../../../../idempotency/tables.js';
 import type { Ctx } from '../../../../kernel/ctx.js';
@@ -34,7 +36,7 @@ export type FlashOutcome = { order: OrderView } | { error: AppError } | { requeu
  * per-person cap, the allocation in arrival order, the pool reservation handed over to each
  * order's own reservation (release from the pool + reserve for the line, one transaction, so the
  * ledger never shows the units available in between), the orders, the sales rows and one event.
- * A refused request writes nothing (its key row is removed again). `setBased` (default) writes
+ * A refused request writes nothing (its key is written only with its order, answer included). `setBased` (default) writes
  * the batch's orders with a constant number of statements; false: one `createOrder` each (the
  * naive baseline of the bench).
  */
@@ -46,31 +48,17 @@ export async function sellFlashBatch(tx: Ctx, flashSaleId: string, reqs: FlashOr
   const open = sale.status === 'open' && now < sale.endsAt;
   // sold out or ended: nothing can sell, so the keys are only looked up (replays), never written
   const canSell = open && sale.remaining > 0;
-  const storedOf = async (keys: string[]) => {
-    const found = new Map<string, { requestHash: string; response: unknown }>();
-    if (keys.length === 0) return found;
-    const rows = await tx.db
-      .select({ key: idempotencyKeys.key, requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.storeId, tx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE), inArray(idempotencyKeys.key, keys)));
-    for (const r of rows) found.set(r.key, r);
-    return found;
-  };
-  let fresh: Set<string>;
-  let stored: Map<string, { requestHash: string; response: unknown }>;
-  if (canSell) {
-    // idempotency: one insert for the batch; keys already there answer with their stored order
-    const inserted = await tx.db
-      .insert(idempotencyKeys)
-      .values(reqs.map((r) => ({ storeId: tx.storeId, scope: FLASH_ORDER_SCOPE, key: r.key, requestHash: r.hash })))
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    fresh = new Set(inserted.map((r) => r.key));
-    stored = await storedOf(reqs.filter((r) => !fresh.has(r.key)).map((r) => r.key));
-  } else {
-    stored = await storedOf(reqs.map((r) => r.key));
-    fresh = new Set(reqs.filter((r) => !stored.has(r.key)).map((r) => r.key));
-  }
+  // idempotency: the keys already written answer with their stored order (or refuse); the fresh
+  // ones are written once, with their answer, when the batch's orders are (a refusal writes none).
+  // A key written meanwhile by another process fails the insert below: the batch rolls back and
+  // each request runs alone, finding the stored answer.
+  const stored = new Map<string, { requestHash: string; response: unknown }>();
+  const rows = await tx.db
+    .select({ key: idempotencyKeys.key, requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.storeId, tx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE), inArray(idempotencyKeys.key, reqs.map((r) => r.key))));
+  for (const r of rows) stored.set(r.key, r);
+  const fresh = new Set(reqs.filter((r) => !stored.has(r.key)).map((r) => r.key));
 
   const seen = new Set<string>();
   const candidates: number[] = [];
@@ -116,14 +104,6 @@ export async function sellFlashBatch(tx: Ctx, flashSaleId: string, reqs: FlashOr
     }
   }
 
-  // refused and requeued requests give their key back: a refusal writes nothing, a requeued one inserts it again
-  const selling = new Set(sold);
-  const back = reqs.filter((r, i) => fresh.has(r.key) && !selling.has(i)).map((r) => r.key);
-  if (canSell && back.length > 0) {
-    await tx.db
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.storeId, tx.storeId), eq(idempotencyKeys.scope, FLASH_ORDER_SCOPE), inArray(idempotencyKeys.key, back)));
-  }
   if (sold.length === 0) return out;
 
   const taken = sold.reduce((s, i) => s + reqs[i]!.body.qty, 0);
@@ -133,29 +113,40 @@ export async function sellFlashBatch(tx: Ctx, flashSaleId: string, reqs: FlashOr
     .where(and(eq(liveFlashSales.id, flashSaleId), eq(liveFlashSales.status, 'open'), sql`${liveFlashSales.remaining} >= ${taken}`))
     .returning();
   if (!after) throw new Error(`flash sale ${flashSaleId}: remaining changed under the lock`);
-  await tx.db
-    .insert(liveFlashBuyers)
-    .values(sold.map((i) => ({ flashSaleId, storeId: tx.storeId, customerId: reqs[i]!.customerId, qty: reqs[i]!.body.qty })))
-    .onConflictDoUpdate({ target: [liveFlashBuyers.flashSaleId, liveFlashBuyers.customerId], set: { qty: sql`${liveFlashBuyers.qty} + excluded.qty` } });
+  await tx.db.execute(
+    insertJsonRows(
+      liveFlashBuyers,
+      sold.map((i) => ({ flashSaleId, storeId: tx.storeId, customerId: reqs[i]!.customerId, qty: reqs[i]!.body.qty })),
+      sql`on conflict (flash_sale_id, customer_id) do update set qty = ${liveFlashBuyers}.qty + excluded.qty`,
+    ),
+  );
 
   // the pool's units pass to the orders' own reservations (pickup commits those)
   const orders = await writeFlashOrders(tx, sale, sold.map((i) => ({ customerId: reqs[i]!.customerId, qty: reqs[i]!.body.qty, paymentMethod: reqs[i]!.body.paymentMethod })), setBased);
   const salesRows = sold.map((i, k) => {
     const r = reqs[i]!;
     const order = orders[k]!;
+    // the answer as a replay will read it back (plain JSON)
     out[i] = { order: JSON.parse(JSON.stringify(order)) as OrderView };
     return {
       id: newId(), storeId: tx.storeId, showId: sale.showId, orderId: order.id, kind: 'flash_sale' as const, refId: flashSaleId,
       customerId: r.customerId, skuId: sale.skuId, title: sale.title, qty: r.body.qty, amountFen: order.totalFen, at: now,
     };
   });
-  await tx.db.insert(liveSales).values(salesRows);
-  const answers = sold.map((i) => sql`(${reqs[i]!.key}, ${JSON.stringify((out[i] as { order: OrderView }).order)}::jsonb)`);
-  await tx.db.execute(sql`
-    update idempotency_key k set response = v.r from (values ${sql.join(answers, sql`, `)}) as v(key, r)
-    where k.store_id = ${tx.storeId} and k.scope = ${FLASH_ORDER_SCOPE} and k.key = v.key`);
+  await tx.db.execute(insertJsonRows(liveSales, salesRows));
+  const keys = await queryRows<{ key: string }>(
+    tx.db,
+    insertJsonRows(
+      idempotencyKeys,
+      sold.map((i) => ({ storeId: tx.storeId, scope: FLASH_ORDER_SCOPE, key: reqs[i]!.key, requestHash: reqs[i]!.hash, response: (out[i] as { order: OrderView }).order })),
+      sql`on conflict do nothing returning key`,
+    ),
+  );
+  if (keys.length !== sold.length) throw new Error('an Idempotency-Key of the batch was written meanwhile');
 
-  const names = await getCustomers(tx, sold.map((i) => reqs[i]!.customerId));
+  // the ticker names the batch's last 20 buyers
+  const tickerOf = sold.slice(-20);
+  const names = await getCustomers(tx, tickerOf.map((i) => reqs[i]!.customerId));
   const who = (id: string) => {
     const c = names.get(id);
     return c?.name ? maskName(c.name) : c?.phone ? maskPhone(c.phone) : maskName('');
@@ -165,7 +156,7 @@ export async function sellFlashBatch(tx: Ctx, flashSaleId: string, reqs: FlashOr
     showId: sale.showId,
     sale: saleState(after, now),
     available,
-    ticker: sold.slice(-20).map((i) => ({ who: who(reqs[i]!.customerId), what: `抢到 ${sale.title}`.slice(0, 80), qty: reqs[i]!.body.qty })),
+    ticker: tickerOf.map((i) => ({ who: who(reqs[i]!.customerId), what: `抢到 ${sale.title}`.slice(0, 80), qty: reqs[i]!.body.qty })),
     at: now.toISOString(),
   });
   return out;
