@@ -5,6 +5,7 @@ import type { DomainEvents, EventEnvelope, EventType } from '../kernel/events.js
 import { outboxEvents } from './tables.js';
 
 type Handler<T extends EventType> = (event: EventEnvelope<T>) => Promise<void> | void;
+type BatchHandler<T extends EventType> = (events: Array<EventEnvelope<T>>) => Promise<void> | void;
 
 const MAX_ATTEMPTS = 10;
 const LEASE_SECONDS = 60;
@@ -16,6 +17,7 @@ const LEASE_SECONDS = 60;
  */
 export class OutboxDispatcher {
   private handlers = new Map<string, Array<Handler<never>>>();
+  private batchHandlers = new Map<string, Array<BatchHandler<never>>>();
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -28,6 +30,19 @@ export class OutboxDispatcher {
     const list = this.handlers.get(type) ?? [];
     list.push(handler as Handler<never>);
     this.handlers.set(type, list);
+  }
+
+  /**
+   * A set-based subscriber: called once per claimed batch (up to 200 events) with every event of
+   * `type` in it, in id order, after the batch's one-by-one handlers. For idempotent work whose
+   * order against other types does not matter (caps given back, a progress signal): a close of
+   * 100k orders then costs one statement per batch, not per event. If it throws, all of its
+   * events stay pending and are tried again.
+   */
+  onBatch<T extends EventType>(type: T, handler: BatchHandler<T>): void {
+    const list = this.batchHandlers.get(type) ?? [];
+    list.push(handler as BatchHandler<never>);
+    this.batchHandlers.set(type, list);
   }
 
   /** Called after a commit that wrote events; coalesces concurrent wake-ups into one pass. */
@@ -103,7 +118,16 @@ export class OutboxDispatcher {
     const rows = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     // the delivered ones are marked together after the pass (one statement, not one per event);
     // a crash before that leaves them to be delivered again once the lease ends (at least once)
-    const done: number[] = [];
+    const done = new Set<number>();
+    const batched = new Map<string, EventEnvelope[]>();
+    const failed = async (id: number, type: string, err: unknown) => {
+      this.log(`outbox event ${id} (${type}) failed`, err);
+      done.delete(id);
+      await this.db
+        .update(outboxEvents)
+        .set({ attempts: sql`${outboxEvents.attempts} + 1`, lastError: String(err), claimedUntil: null })
+        .where(eq(outboxEvents.id, id));
+    };
     for (const row of rows) {
       const event = {
         id: row.id,
@@ -115,20 +139,24 @@ export class OutboxDispatcher {
       } satisfies EventEnvelope;
       try {
         for (const h of this.handlers.get(row.type) ?? []) await (h as Handler<EventType>)(event);
-        done.push(row.id);
+        done.add(row.id);
+        if (this.batchHandlers.has(row.type)) batched.set(row.type, [...(batched.get(row.type) ?? []), event]);
       } catch (err) {
-        this.log(`outbox event ${row.id} (${row.type}) failed`, err);
-        await this.db
-          .update(outboxEvents)
-          .set({ attempts: sql`${outboxEvents.attempts} + 1`, lastError: String(err), claimedUntil: null })
-          .where(eq(outboxEvents.id, row.id));
+        await failed(row.id, row.type, err);
       }
     }
-    if (done.length > 0) {
+    for (const [type, events] of batched) {
+      try {
+        for (const h of this.batchHandlers.get(type) ?? []) await (h as BatchHandler<EventType>)(events);
+      } catch (err) {
+        for (const e of events) await failed(e.id, type, err);
+      }
+    }
+    if (done.size > 0) {
       await this.db
         .update(outboxEvents)
         .set({ dispatchedAt: sql`now()`, claimedUntil: null })
-        .where(inArray(outboxEvents.id, done));
+        .where(inArray(outboxEvents.id, [...done]));
     }
     return rows.length ? rows[rows.length - 1]!.id : null;
   }

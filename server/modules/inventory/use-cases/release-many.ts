@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { emitMany } from '../../../events/emit.js';
 import { actorId, type Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -52,7 +53,8 @@ export async function releaseMany(ctx: Ctx, reservationIds: string[]): Promise<M
 
   // one movement per reservation, their running `reservedAfter` ending at the level after
   const reservedNow = new Map([...after].map(([skuId, l]) => [skuId, l.reserved + bySku.get(skuId)!]));
-  await ctx.db.insert(movements).values(
+  await ctx.db.execute(insertJsonRows(
+    movements,
     active.map((r) => {
       const reservedAfter = reservedNow.get(r.skuId)! - r.qty;
       reservedNow.set(r.skuId, reservedAfter);
@@ -62,7 +64,7 @@ export async function releaseMany(ctx: Ctx, reservationIds: string[]): Promise<M
         actor: actorId(ctx.actor), actorName: ctx.actor.kind === 'staff' ? ctx.actor.name : '', at: now,
       };
     }),
-  );
+  ));
   await emitMany(ctx, [...after].map(([skuId, l]) => ({ type: 'inventory.level_changed' as const, payload: { skuId, kind: 'release' as const, ...l } })));
   return after;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { emitMany } from '../../../events/emit.js';
 import { actorId, type Ctx } from '../../../kernel/ctx.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -85,13 +86,14 @@ export async function cancelOrdersBulk(
       .update(orderLines)
       .set({ refundedQty: sql`${orderLines.qty}` })
       .where(and(eq(orderLines.storeId, ctx.storeId), inArray(orderLines.orderId, ids), lt(orderLines.refundedQty, orderLines.qty)));
-    await ctx.db.insert(orderRefunds).values(
+    await ctx.db.execute(insertJsonRows(
+      orderRefunds,
       refunded.map((r) => ({
         id: r.idemKey, orgId: ctx.orgId, storeId: ctx.storeId, orderId: r.order.id, amountFen: r.amountFen, reason,
         lines: (lines.get(r.order.id) ?? []).filter((l) => left(l) > 0).map((l) => ({ lineId: l.id, qty: left(l) })),
         paymentRefundId: r.refundId, status: 'pending' as const, createdBy: by, createdAt: now,
       })),
-    );
+    ));
     // a full refund of what is left: refunded_fen becomes paid_fen
     await ctx.db
       .update(orders)

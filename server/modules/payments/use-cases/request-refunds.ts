@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertJsonRows } from '../../../db/json-rows.js';
 import { queryRows } from '../../../db/raw.js';
 import { emitMany } from '../../../events/emit.js';
 import type { Ctx } from '../../../kernel/ctx.js';
@@ -79,7 +80,7 @@ export async function requestRefunds(ctx: Ctx, list: RefundRequest[]): Promise<A
     });
   }
   if (inserts.length > 0) {
-    await ctx.db.insert(refunds).values(inserts);
+    await ctx.db.execute(insertJsonRows(refunds, inserts));
     await emitMany(ctx, inserts.map((r) => ({ type: 'refund.requested' as const, payload: { refundId: r.id, orderId: r.orderId, paymentId: r.paymentId, amountFen: r.amountFen } })));
   }
   return out;
