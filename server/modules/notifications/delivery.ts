@@ -68,16 +68,18 @@ export class MessageDelivery {
 
   /** One pass over every due message; resolves with how many were sent. */
   async drain(): Promise<number> {
-    const tried: string[] = [];
+    let after: { createdAt: Date; id: string } | null = null;
     let sent = 0;
     for (;;) {
-      const due = await dueMessages(this.deps.db, this.deps.clock.now(), tried, BATCH);
+      // a stop ends the pass after the page in flight (a backlog must not hold up a shutdown)
+      if (this.stopped) return sent;
+      const due = await dueMessages(this.deps.db, this.deps.clock.now(), after, BATCH);
       if (due.length === 0) return sent;
+      after = due[due.length - 1]!;
       // one transaction per store and page of messages (not one per message): a flash sale's
       // hundreds of order-ready messages cost a few statements, not five each
       const byStore = new Map<string, typeof due>();
       for (const m of due) {
-        tried.push(m.id);
         byStore.set(m.storeId, [...(byStore.get(m.storeId) ?? []), m]);
       }
       for (const group of byStore.values()) sent += await this.deliverMany(group);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Ctx, Db } from '../../kernel/ctx.js';
 import { tenancyTables } from '../tenancy/index.js';
 import type { MessageStatus, NotificationTemplate, OutboxMessage } from './contract.js';
@@ -50,14 +50,18 @@ export async function listOutbox(ctx: Ctx, f: { status?: MessageStatus; page: nu
 }
 
 /** Queued messages whose time has come, oldest first, skipping those already tried this pass. */
-export async function dueMessages(db: Db, now: Date, tried: string[], limit: number) {
+/**
+ * A page of due messages, oldest first, after `after` (the last of the previous page): a pass
+ * walks forward and never sees one twice, whether it was sent, failed or skipped as locked.
+ */
+export async function dueMessages(db: Db, now: Date, after: { createdAt: Date; id: string } | null, limit: number) {
   const conds: SQL[] = [eq(messages.status, 'queued'), lte(messages.nextAttemptAt, now)];
-  if (tried.length) conds.push(notInArray(messages.id, tried));
+  if (after) conds.push(sql`(${messages.createdAt}, ${messages.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
   return db
-    .select({ id: messages.id, orgId: messages.orgId, storeId: messages.storeId })
+    .select({ id: messages.id, orgId: messages.orgId, storeId: messages.storeId, createdAt: messages.createdAt })
     .from(messages)
     .where(and(...conds))
-    .orderBy(asc(messages.createdAt))
+    .orderBy(asc(messages.createdAt), asc(messages.id))
     .limit(limit);
 }
 
