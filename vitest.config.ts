@@ -9,6 +9,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['server/testing/global-setup.ts'],
+    // both cores: each test file has its own database (PGlite in-process, or its own PostgreSQL
+    // database), so files never share state; the default on 2 cores is one worker
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
@@ -16,7 +19,7 @@ export default defineConfig({
       { extends: true, test: { name: 'db', include: ['server/**/*.db.test.ts'] } },
       { extends: true, test: { name: 'api', include: ['server/**/*.api.test.ts'] } },
       // real RTMP pushes and pulls with ffmpeg on loopback ports; each file skips itself without ffmpeg
-      { extends: true, test: { name: 'media', include: ['server/**/*.media.test.ts'], testTimeout: 120_000 } },
+      { extends: true, test: { name: 'media', include: ['server/**/*.media.test.ts'], testTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });
