@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneContext, shot, watchPage } from './harness/browser.js';
 import { decodeLive, pushTestPattern, requireFfmpeg, rtmpListening, type Encoder } from './harness/ffmpeg.js';
+import { until, neighbourApi as signIn, ownerApi as ownerSignIn } from './harness/api-people.js';
 import { ApiClient, sleep, startLinli, type LinliServer } from './harness/server.js';
 
 /**
@@ -31,33 +32,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const ownerApi = () => ownerSignIn(server.url);
 
-async function ownerApi(): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.post('/api/auth/staff/login', { login: 'laozhao', password: 'linli-demo-2026' })).status).toBe(200);
-  return api;
-}
-
-/** A neighbour signs in with a login code (the dev SMS adapter: the owner reads it in the outbox). */
-async function neighbourApi(owner: ApiClient, phone: string): Promise<ApiClient> {
-  const api = new ApiClient(server.url);
-  expect((await api.post(`/api/shop/${SLUG}/auth/otp`, { phone })).status).toBe(200);
-  const code = await until('the login code in the outbox', async () => {
-    const page = (await owner.get<{ items: Array<{ phone: string; template: string; body: string }> }>('/api/console/outbox')).body;
-    return page.items.find((m) => m.template === 'otp' && m.phone.endsWith(phone.slice(-4)))?.body.match(/\d{6}/)?.[0];
-  });
-  expect((await api.post(`/api/shop/${SLUG}/auth/login`, { phone, code })).status).toBe(200);
-  return api;
-}
+const neighbourApi = (owner: ApiClient, phone: string) => signIn(server.url, SLUG, owner, phone);
 
 /** video.currentTime and readyState of the room's player */
 const videoState = (p: Page) =>

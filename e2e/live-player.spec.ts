@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneContext, shot, watchPage } from './harness/browser.js';
 import { pushTestPattern, requireFfmpeg, rtmpListening, type Encoder } from './harness/ffmpeg.js';
+import { until } from './harness/api-people.js';
 import { ApiClient, sleep, startLinli, type LinliServer } from './harness/server.js';
 
 /**
@@ -21,16 +22,6 @@ let server: LinliServer;
 let browser: Browser;
 let host: Encoder | undefined;
 let showId: string;
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const video = (p: Page) =>
   p.locator('[data-testid=live-video]').evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, ready: v.readyState, paused: v.paused, muted: v.muted, src: v.currentSrc }));
