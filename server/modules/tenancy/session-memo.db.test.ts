@@ -35,4 +35,30 @@ describe('customer sessions memoised for a second', async () => {
     expect(await resolveSession(db, u.token, now)).not.toBeNull();
     expect(await resolveSession(db, u.token, new Date(u.expiresAt.getTime() + 1))).toBeNull();
   });
+
+  it('looks up neighbours arriving together in one read, each answered by its own session and its own clock', async () => {
+    const tenant = await makeTenant(db);
+    const now = new Date();
+    const mk = () => createSession(db, { kind: 'customer', orgId: tenant.orgId, storeId: tenant.storeId, subjectId: newId(), now });
+    const [a, b, c] = [await mk(), await mk(), await mk()];
+    await revokeSession(db, b.token, now);
+    const late = new Date(c.expiresAt.getTime() + 1);
+    const answers = await Promise.all([
+      resolveSession(db, a.token, now),
+      resolveSession(db, b.token, now),
+      resolveSession(db, a.token, now),
+      resolveSession(db, 'no-such-token', now),
+      resolveSession(db, c.token, late),
+      resolveSession(db, c.token, now),
+    ]);
+    const who = answers.map((s) => (s?.actor.kind === 'customer' ? s.actor.customerId : null));
+    expect(who[0]).not.toBeNull();
+    expect(who[2]).toBe(who[0]);
+    expect(who[1]).toBeNull(); // revoked
+    expect(who[3]).toBeNull(); // unknown
+    expect(who[4]).toBeNull(); // expired at the caller's own clock, though alive at the others'
+    expect(who[5]).not.toBeNull();
+    expect(who[5]).not.toBe(who[0]);
+  });
 });
+

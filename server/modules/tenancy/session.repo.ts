@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor, Db, StaffRole } from '../../kernel/ctx.js';
 import { newId } from '../../kernel/ids.js';
+import { readLiveSession } from './session-batch.js';
 import { forget, recall, remember } from './session-cache.js';
 import { sessions, staffAccounts, staffMemberships } from './tables.js';
 
@@ -44,11 +45,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   const tokenHash = hashToken(token);
   const memo = recall<SessionInfo>(db, tokenHash, now);
   if (memo) return memo;
-  const [s] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const s = await readLiveSession(db, tokenHash, now);
   if (!s) return null;
   if (s.kind === 'customer') {
     const info: SessionInfo = { sessionId: s.id, orgId: s.orgId, storeId: s.storeId, actor: { kind: 'customer', customerId: s.subjectId } };
