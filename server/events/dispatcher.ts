@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../db/raw.js';
 import type { Db } from '../kernel/ctx.js';
+import { Pacer } from '../kernel/pacer.js';
 import type { DomainEvents, EventEnvelope, EventType } from '../kernel/events.js';
 import { outboxEvents } from './tables.js';
 
@@ -9,6 +10,9 @@ type BatchHandler<T extends EventType> = (events: Array<EventEnvelope<T>>) => Pr
 
 const MAX_ATTEMPTS = 10;
 const LEASE_SECONDS = 60;
+const CLAIM_LIMIT = 200;
+/** the shortest time between the starts of two passes woken by commits */
+const MIN_GAP_MS = 20;
 
 /**
  * Delivers committed outbox events to subscribers in id order. One dispatcher runs per process;
@@ -18,8 +22,8 @@ const LEASE_SECONDS = 60;
 export class OutboxDispatcher {
   private handlers = new Map<string, Array<Handler<never>>>();
   private batchHandlers = new Map<string, Array<BatchHandler<never>>>();
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** passes at most every MIN_GAP_MS while commits keep waking it: each claims many events, not one commit's few */
+  private readonly pacer = new Pacer(() => this.pass().catch((err) => this.log('outbox pass failed', err)), MIN_GAP_MS);
   private timer: NodeJS.Timeout | null = null;
   /** set by stop(): a pass in flight ends after its current batch (a backlog of 100k events must not hold up a shutdown) */
   private stopping = false;
@@ -45,24 +49,13 @@ export class OutboxDispatcher {
     this.batchHandlers.set(type, list);
   }
 
-  /** Called after a commit that wrote events; coalesces concurrent wake-ups into one pass. */
-  wake = (): void => {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
-  };
+  /** Called after a commit that wrote events: a pass now, or after the one under way (see Pacer). */
+  wake = (): void => this.pacer.wake();
 
   /** Also poll, for events committed by other processes or left by a crash. */
   start(intervalMs = 1000): void {
     this.stopping = false;
+    this.pacer.resume();
     this.timer = setInterval(this.wake, intervalMs);
     this.timer.unref();
     this.wake();
@@ -73,22 +66,24 @@ export class OutboxDispatcher {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await this.pacer.cancel();
   }
 
   /** Dispatches until nothing is pending, after any pass under way; resolves when done (tests await it). */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
-    await this.pass();
+    await this.pacer.idle();
+    await this.pass(true);
   }
 
-  private async pass(): Promise<void> {
+  /** `untilEmpty`: also what the handlers emitted meanwhile (a drain); else a short batch ends the pass */
+  private async pass(untilEmpty = false): Promise<void> {
     // a failing event is tried once per drain, not in a tight loop
     let cursor = 0;
     for (;;) {
       if (this.stopping) return;
-      const last = await this.passOnce(cursor);
-      if (last === null) return;
+      const { last, full } = await this.passOnce(cursor);
+      // a short batch was all there was: a wake during this pass runs another one (`again`)
+      if (last === null || (!full && !untilEmpty)) return;
       cursor = last;
     }
   }
@@ -98,7 +93,10 @@ export class OutboxDispatcher {
    * once), then runs the handlers outside any transaction: a handler may query and write freely
    * (PGlite runs one transaction at a time, so holding one here would deadlock a handler).
    */
-  private async passOnce(afterId: number): Promise<number | null> {
+  private async passOnce(afterId: number): Promise<{ last: number | null; full: boolean }> {
+    // events nobody here subscribes to (order.created, notification.sent…) are marked delivered
+    // by the claim itself: one write, not a lease and then a mark
+    const subscribed = [...new Set([...this.handlers.keys(), ...this.batchHandlers.keys()])];
     const claimed = await queryRows<{
       id: string | number;
       org_id: string;
@@ -107,15 +105,18 @@ export class OutboxDispatcher {
       payload: unknown;
       created_at: string | Date;
     }>(this.db, sql`
-      update ${outboxEvents} set claimed_until = now() + interval '${sql.raw(String(LEASE_SECONDS))} seconds'
+      update ${outboxEvents} set
+        claimed_until = case when type = any(${sql.param(subscribed)}::text[]) then now() + interval '${sql.raw(String(LEASE_SECONDS))} seconds' end,
+        dispatched_at = case when type = any(${sql.param(subscribed)}::text[]) then null else now() end
       where id in (
         select id from ${outboxEvents}
         where dispatched_at is null and attempts < ${MAX_ATTEMPTS} and id > ${afterId}
           and (claimed_until is null or claimed_until < now())
-        order by id limit 200
+        order by id limit ${CLAIM_LIMIT}
         for update skip locked)
-      returning id, org_id, store_id, type, payload, created_at`);
-    const rows = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+      returning id, org_id, store_id, type, case when type = any(${sql.param(subscribed)}::text[]) then payload end as payload, created_at`);
+    const all = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+    const rows = all.filter((r) => r.payload !== null);
     // the delivered ones are marked together after the pass (one statement, not one per event);
     // a crash before that leaves them to be delivered again once the lease ends (at least once)
     const done = new Set<number>();
@@ -158,6 +159,6 @@ export class OutboxDispatcher {
         .set({ dispatchedAt: sql`now()`, claimedUntil: null })
         .where(inArray(outboxEvents.id, [...done]));
     }
-    return rows.length ? rows[rows.length - 1]!.id : null;
+    return { last: all.length ? all[all.length - 1]!.id : null, full: all.length === CLAIM_LIMIT };
   }
 }
