@@ -97,14 +97,14 @@ export class OutboxDispatcher {
     // events nobody here subscribes to (order.created, notification.sent…) are marked delivered
     // by the claim itself: one write, not a lease and then a mark
     const subscribed = [...new Set([...this.handlers.keys(), ...this.batchHandlers.keys()])];
-    const claimed = await queryRows<{
-      id: string | number;
-      org_id: string;
-      store_id: string;
-      type: string;
-      payload: unknown;
-      created_at: string | Date;
-    }>(this.db, sql`
+    type Claimed = { id: string | number; org_id: string; store_id: string; type: string; payload: unknown; created_at: string | Date };
+    // In id order through the pending index, never "read every pending row and sort": right after
+    // a big close (400k events in two minutes) the statistics still say a few hundred are pending,
+    // and PostgreSQL chose the sort, reading all 400k for each claim of 200 (365 events/s instead
+    // of thousands). Sorting is switched off for this one statement, in its own transaction.
+    const claimed = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_sort = off`);
+      return queryRows<Claimed>(tx as unknown as Db, sql`
       update ${outboxEvents} set
         claimed_until = case when type = any(${sql.param(subscribed)}::text[]) then now() + interval '${sql.raw(String(LEASE_SECONDS))} seconds' end,
         dispatched_at = case when type = any(${sql.param(subscribed)}::text[]) then null else now() end
@@ -115,6 +115,7 @@ export class OutboxDispatcher {
         order by id limit ${CLAIM_LIMIT}
         for update skip locked)
       returning id, org_id, store_id, type, case when type = any(${sql.param(subscribed)}::text[]) then payload end as payload, created_at`);
+    });
     const all = claimed.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     const rows = all.filter((r) => r.payload !== null);
     // the delivered ones are marked together after the pass (one statement, not one per event);
