@@ -1,16 +1,8 @@
 import { expect } from 'vitest';
-import { ApiClient, sleep } from './server.js';
+import { until } from '../../server/testing/until.js';
+import { ApiClient } from './server.js';
 
-/** Polls `fn` every 100 ms until it gives a value (timed out with `what` in the message). */
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+export { until };
 
 /** 老赵, the demo store's owner, signed in over the API. */
 export async function ownerApi(baseUrl: string): Promise<ApiClient> {

@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import { buildApp } from '../../app.js';
 import { parseConfig } from '../../config.js';
 import { createTestDatabase } from '../../testing/test-db.js';
+import { until } from '../../testing/until.js';
 
 /** Helpers of the media tier (not a test file): the running app with RTMP, and ffmpeg as host and viewer. */
 
@@ -108,14 +109,6 @@ export async function probeFile(path: string) {
   return { duration: Number(j.format.duration), codecs: j.streams.map((s) => s.codec_name).sort() };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export const waitFor = <T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> => until(what, fn, timeoutMs, 50);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
